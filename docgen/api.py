@@ -1,0 +1,203 @@
+"""The library façade the CLI and tests use: load and validate, then render and write.
+
+Everything is validated before anything is written; a run that fails leaves every existing
+output file as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from docgen.context import build_context
+from docgen.errors import InputError, Problem, TemplateError, display_path
+from docgen.loading import Loaded, format_field, load_yaml
+from docgen.models.agency import Agency, AgencyDirectory
+from docgen.models.documents import DOCUMENT_KINDS, DocumentBase
+from docgen.models.recipients import RecipientDirectory
+from docgen.render.atomic import write_atomic
+
+__all__ = [
+    "LoadedDocument",
+    "Renderer",
+    "load_document",
+    "output_path",
+    "render_file",
+    "write_atomic",
+]
+from docgen.render.template import PreparedTemplate
+from docgen.resolve import ResolvedDocument, check_directory, resolve
+from docgen.validation import problems_from_validation_error
+
+AGENCIES_FILE = "co-quan.yaml"
+RECIPIENTS_FILE = "noi-nhan.yaml"
+TEMPLATE_FILES = {"ke_hoach": "kehoach.docx"}
+"""The template of each document kind, inside the templates folder."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document validated and resolved, ready to render."""
+
+    path: Path
+    kind: str
+    resolved: ResolvedDocument
+
+
+def default_templates_dir() -> Path:
+    """Return the templates folder: inside the installed package, else beside it (checkout)."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+def find_upwards(start: Path, name: str) -> Path | None:
+    """Return the nearest file called ``name`` in ``start`` or one of its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _validate(adapter: TypeAdapter[T], loaded: Loaded, problems: list[Problem]) -> T | None:
+    """Return ``loaded.data`` validated by ``adapter``, or None after adding its problems."""
+    try:
+        return adapter.validate_python(loaded.data)
+    except ValidationError as error:
+        problems += problems_from_validation_error(error, loaded.source, loaded.data)
+        return None
+
+
+def _load(path: Path, problems: list[Problem]) -> Loaded | None:
+    try:
+        return load_yaml(path, display_path(path))
+    except InputError as error:
+        problems += error.problems
+        return None
+
+
+def _empty_file(loaded: Loaded, problems: list[Problem]) -> bool:
+    if isinstance(loaded.data, dict):
+        return False
+    message = "tệp trống" if loaded.data is None else "tệp phải là một bảng khóa: giá trị"
+    problems.append(Problem(loaded.source.file, 1, "", message))
+    return True
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """Return the document at ``path`` validated and with its references resolved.
+
+    The agency profiles (co-quan.yaml) and recipients directory (noi-nhan.yaml) are the
+    nearest ones in the document's folder or above. Raises :class:`InputError` listing every
+    problem in all of these files at once.
+    """
+    problems: list[Problem] = []
+    loaded = _load(path, problems)
+    agencies_path = find_upwards(path.resolve().parent, AGENCIES_FILE)
+    recipients_path = find_upwards(path.resolve().parent, RECIPIENTS_FILE)
+    agencies = _load_directory(agencies_path, problems, _validate_agencies)
+    recipients = _load_directory(recipients_path, problems, _validate_recipients)
+    if loaded is None or _empty_file(loaded, problems):
+        raise InputError(problems)
+    kind = loaded.data.get("loai")
+    model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        known = ", ".join(DOCUMENT_KINDS)
+        field = "loai"
+        message = (
+            "thiếu trường bắt buộc" if kind is None else f"loại văn bản không hỗ trợ: {kind!r}"
+        )
+        problems.append(
+            Problem(
+                loaded.source.file,
+                loaded.source.line_of((field,)),
+                field,
+                f"{message} (có: {known})",
+            )
+        )
+        raise InputError(problems)
+    document: DocumentBase | None = _validate(TypeAdapter(model), loaded, problems)
+    if document is None:
+        raise InputError(problems)
+    resolved, issues = resolve(
+        document,
+        agencies,
+        recipients,
+        display_path(agencies_path) if agencies_path else AGENCIES_FILE,
+        display_path(recipients_path) if recipients_path else RECIPIENTS_FILE,
+    )
+    for field_path, message in issues:
+        line = loaded.source.line_of(field_path)
+        problems.append(Problem(loaded.source.file, line, format_field(field_path), message))
+    if problems or resolved is None:
+        raise InputError(problems)
+    return LoadedDocument(path, str(kind), resolved)
+
+
+def _validate_agencies(loaded: Loaded, problems: list[Problem]) -> AgencyDirectory | None:
+    profiles = _validate(TypeAdapter(dict[str, Agency]), loaded, problems)
+    return None if profiles is None else AgencyDirectory(profiles=profiles)
+
+
+def _validate_recipients(loaded: Loaded, problems: list[Problem]) -> RecipientDirectory | None:
+    directory = _validate(TypeAdapter(RecipientDirectory), loaded, problems)
+    if directory is not None:
+        for field_path, message in check_directory(directory):
+            line = loaded.source.line_of(field_path)
+            problems.append(Problem(loaded.source.file, line, format_field(field_path), message))
+    return directory
+
+
+def _load_directory(path: Path | None, problems: list[Problem], validate: Any) -> Any:
+    if path is None:
+        return None
+    loaded = _load(path, problems)
+    if loaded is None or _empty_file(loaded, problems):
+        return None
+    return validate(loaded, problems)
+
+
+class Renderer:
+    """Renders documents with templates prepared once and reused (batch-friendly)."""
+
+    def __init__(self, templates_dir: Path | None = None) -> None:
+        self.templates_dir = templates_dir or default_templates_dir()
+        self._prepared: dict[str, PreparedTemplate] = {}
+
+    def template(self, kind: str) -> PreparedTemplate:
+        """Return the prepared template of ``kind``, loading it on first use."""
+        if kind not in self._prepared:
+            path = self.templates_dir / TEMPLATE_FILES[kind]
+            if not path.is_file():
+                raise TemplateError(f"{display_path(path)}: không tìm thấy mẫu văn bản")
+            self._prepared[kind] = PreparedTemplate(path)
+        return self._prepared[kind]
+
+    def render(self, document: LoadedDocument) -> bytes:
+        """Return the .docx bytes of ``document``."""
+        context = build_context(document.resolved, document.kind)
+        return self.template(document.kind).render(context)
+
+
+def output_path(source: Path, output_dir: Path) -> Path:
+    """Return where the document rendered from ``source`` goes: ``output_dir/<stem>.docx``."""
+    return output_dir / f"{source.stem}.docx"
+
+
+def render_file(source: Path, output_dir: Path, renderer: Renderer | None = None) -> Path:
+    """Validate ``source``, render it and write ``output_dir/<stem>.docx`` atomically.
+
+    Returns the path written. Raises :class:`InputError` or :class:`TemplateError` before
+    anything is written.
+    """
+    document = load_document(source)
+    data = (renderer or Renderer()).render(document)
+    target = output_path(source, output_dir)
+    write_atomic(target, data)
+    return target

@@ -1,0 +1,66 @@
+"""Exceptions that docgen raises, each with a message meant for the user.
+
+The CLI maps every :class:`DocgenError` to its message and an exit status; anything
+else is a bug and is reported as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the user's input, located as precisely as known.
+
+    ``line`` is 1-based; ``None`` when the problem has no single line (a missing file).
+    ``field`` is a dotted path such as ``noi_dung[2].tieu_de``; empty for the whole file.
+    ``message`` is in Vietnamese, for the user.
+    """
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class DocgenError(Exception):
+    """Base class of the errors docgen reports to the user without a traceback."""
+
+    exit_code = 1
+
+
+class InputError(DocgenError):
+    """The input data is invalid; ``problems`` lists every problem found, sorted."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems), key=_problem_sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TemplateError(DocgenError):
+    """A template is missing, unreadable, or fails to render with valid data."""
+
+
+class OutputError(DocgenError):
+    """The output file could not be written."""
+
+
+def _problem_sort_key(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.file, problem.line or 0, problem.field, problem.message)
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it lies below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

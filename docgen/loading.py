@@ -1,0 +1,387 @@
+"""Safe YAML loading that remembers, for every value, the line it was written on.
+
+The schema layer reports problems as ``file:line: field: message``; this module gives it the
+data together with a :class:`SourceMap` from field paths to lines, and reports problems of the
+YAML text itself (syntax, duplicate keys, non-string keys) as :class:`~docgen.errors.Problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import Reader, ReaderError
+
+from docgen.errors import InputError, Problem
+
+FieldPath = tuple[str | int, ...]
+
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+_MAX_CHARACTER_PROBLEMS = 20
+
+# PyYAML counts these as line breaks in its marks; counting the same way keeps our lines
+# consistent with the ones it reports for syntax errors.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+# Vietnamese hints for the syntax errors users make most often (keyed by PyYAML's wording).
+_SYNTAX_HINTS: dict[str, str] = {
+    "found character '\\t' that cannot start any token": (
+        "không dùng phím Tab để thụt lề, hãy dùng dấu cách"
+    ),
+    "mapping values are not allowed here": (
+        "kiểm tra thụt lề; giá trị có dấu ':' cần đặt trong dấu nháy"
+    ),
+    "found unexpected end of stream": "có thể thiếu dấu nháy hoặc dấu ngoặc đóng",
+    "but found another document": "tệp chỉ được chứa một tài liệu; hãy xóa dòng '---'",
+}
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Where each value of a loaded YAML file was written.
+
+    ``lines`` maps a field path (keys as ``str``, list indexes as ``int``) to a 1-based line:
+    for a mapping entry the line of its key, for a list item the line of the item.
+    ``aliases`` maps the path where an alias (``*name``) or a merged key (``<<``) was used to
+    the path where that value was actually written, so paths below it resolve to real lines.
+    """
+
+    file: str
+    lines: Mapping[FieldPath, int] = field(default_factory=dict)
+    aliases: Mapping[FieldPath, FieldPath] = field(default_factory=dict)
+
+    def line_of(self, path: FieldPath) -> int | None:
+        """Return the 1-based line of ``path``.
+
+        When ``path`` itself was not written (a missing field), returns the line of its
+        longest existing prefix, i.e. of the mapping that should contain it; the empty path
+        is line 1.
+        """
+        # Each redirect after the first consumes at least one element of the path, so this
+        # bound is never reached for maps built by load_yaml; it only guards hand-built ones.
+        for _ in range(len(path) + 2):
+            if path in self.lines:
+                return self.lines[path]
+            for i in range(len(path), -1, -1):
+                prefix = path[:i]
+                target = self.aliases.get(prefix)
+                if target is not None:
+                    path = target + path[i:]
+                    break
+                if prefix in self.lines:
+                    return self.lines[prefix]
+            else:
+                return 1
+        return self.lines.get((), 1)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The data of a YAML file and where each part of it was written."""
+
+    data: Any
+    source: SourceMap
+
+
+def _resolvers_without_timestamps() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """Return a copy of SafeLoader's implicit resolvers minus the timestamp one."""
+    return {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so the schema can report impossible ones."""
+
+    yaml_implicit_resolvers = _resolvers_without_timestamps()
+
+
+def format_field(path: FieldPath) -> str:
+    """Return ``path`` written the way users see fields, e.g. ``noi_dung[2].tieu_de``.
+
+    Integers become ``[i]``; the empty path gives ``""``.
+    """
+    parts: list[str] = []
+    for element in path:
+        if isinstance(element, int):
+            parts.append(f"[{element}]")
+        else:
+            parts.append(f".{element}" if parts else element)
+    return "".join(parts)
+
+
+def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
+    """Load the YAML file at ``path`` safely, with a line for every value.
+
+    ``display_name`` is the file name used in problems (default: ``str(path)``).
+    Returns the data (``None`` for an empty file) and its :class:`SourceMap`.
+    Raises :class:`~docgen.errors.InputError` listing every problem found: an unreadable
+    file, syntax errors, forbidden characters, duplicate keys, non-string keys.
+    """
+    name = str(path) if display_name is None else display_name
+    text = _read_text(path, name)
+    bad_characters = _forbidden_characters(text, name)
+    if bad_characters:
+        raise InputError(bad_characters)
+
+    loader: _Loader | None = None
+    try:
+        loader = _Loader(text)
+        root = loader.get_single_node()
+    except ReaderError as error:
+        line = _line_at(text, error.position)
+        message = f"lỗi cú pháp YAML: {error.reason} (mã #x{error.character:04x})"
+        raise InputError([Problem(name, line, "", message)]) from error
+    except yaml.MarkedYAMLError as error:
+        raise InputError([_syntax_problem(error, text, name)]) from error
+    except yaml.YAMLError as error:
+        raise InputError([Problem(name, None, "", f"lỗi cú pháp YAML: {error}")]) from error
+    except RecursionError as error:
+        raise InputError([Problem(name, None, "", "tệp lồng nhau quá nhiều cấp")]) from error
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+    if root is None:
+        return Loaded(None, SourceMap(name, {(): 1}))
+    walker = _Walker(loader, name)
+    try:
+        data = walker.value(root, ())
+    except RecursionError as error:
+        raise InputError([Problem(name, None, "", "tệp lồng nhau quá nhiều cấp")]) from error
+    if walker.problems:
+        raise InputError(walker.problems)
+    return Loaded(data, SourceMap(name, walker.lines, walker.aliases))
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError([Problem(name, None, "", "không tìm thấy tệp")]) from error
+    except IsADirectoryError as error:
+        message = "không đọc được tệp: đây là một thư mục, không phải tệp"
+        raise InputError([Problem(name, None, "", message)]) from error
+    except PermissionError as error:
+        message = "không đọc được tệp: không có quyền đọc"
+        raise InputError([Problem(name, None, "", message)]) from error
+    except OSError as error:
+        message = f"không đọc được tệp: {error.strerror or error}"
+        raise InputError([Problem(name, None, "", message)]) from error
+    try:
+        # utf-8-sig: Windows editors often prepend a byte-order mark.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = (
+            f"không đọc được tệp: tệp không ở bảng mã UTF-8 (byte 0x{raw[error.start]:02x} "
+            f"ở dòng {line}); hãy lưu lại tệp với bảng mã UTF-8"
+        )
+        raise InputError([Problem(name, None, "", message)]) from error
+
+
+def _forbidden_characters(text: str, name: str) -> list[Problem]:
+    """Return a problem for every character PyYAML would refuse (it reports only the first)."""
+    problems = []
+    # A binary file would otherwise yield thousands of identical problems.
+    for match in islice(Reader.NON_PRINTABLE.finditer(text), _MAX_CHARACTER_PROBLEMS):
+        line = _line_at(text, match.start())
+        code = ord(match.group())
+        problems.append(
+            Problem(
+                name,
+                line,
+                "",
+                f"lỗi cú pháp YAML: ký tự không được phép (mã #x{code:04x}); hãy xóa ký tự này",
+            )
+        )
+    return problems
+
+
+def _line_at(text: str, position: int) -> int:
+    return len(_LINE_BREAK.findall(text, 0, position)) + 1
+
+
+def _show_tag(tag: str) -> str:
+    """Return ``tag`` as the user wrote it, e.g. ``!!int`` rather than its expanded form."""
+    if tag.startswith(_STANDARD_TAG_PREFIX):
+        return "!!" + tag.removeprefix(_STANDARD_TAG_PREFIX)
+    return tag
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    problem_mark, context_mark = error.problem_mark, error.context_mark
+    mark = problem_mark or context_mark
+    # An unclosed quote or bracket is only noticed at the end of the file, a line the user
+    # cannot act on; the line where the unclosed construct starts is the useful one.
+    at_end = problem_mark is not None and not text[problem_mark.index :].strip()
+    if at_end and context_mark is not None:
+        mark = context_mark
+    line = None if mark is None else mark.line + 1
+    detail = error.problem or error.context or str(error)
+    if error.problem and error.context:
+        if context_mark is not None and context_mark.line + 1 != line:
+            detail += f" ({error.context} ở dòng {context_mark.line + 1})"
+        else:
+            detail += f" ({error.context})"
+    hint = _SYNTAX_HINTS.get(error.problem or "")
+    message = f"lỗi cú pháp YAML: {detail}" + (f" — gợi ý: {hint}" if hint else "")
+    return Problem(name, line, "", message)
+
+
+class _Walker:
+    """Builds Python data from a composed node tree, recording lines and problems.
+
+    Every node is constructed once: an alias reuses the first value (as PyYAML does), and its
+    path is recorded as a redirect to where the value was written instead of being walked
+    again, which keeps alias-heavy files ("billion laughs") cheap.
+    """
+
+    def __init__(self, loader: _Loader, name: str) -> None:
+        self.loader = loader
+        self.name = name
+        self.lines: dict[FieldPath, int] = {(): 1}
+        self.aliases: dict[FieldPath, FieldPath] = {}
+        self.problems: list[Problem] = []
+        self.done: dict[Node, tuple[Any, FieldPath]] = {}
+        self.in_progress: set[Node] = set()
+
+    def problem(self, node: Node, path: FieldPath, message: str) -> None:
+        self.problems.append(
+            Problem(self.name, node.start_mark.line + 1, format_field(path), message)
+        )
+
+    def value(self, node: Node, path: FieldPath) -> Any:
+        if node in self.done:
+            value, written_at = self.done[node]
+            if written_at != path:
+                self.aliases.setdefault(path, written_at)
+            return value
+        if node in self.in_progress:
+            # The node's own mark is the anchor; the user needs the line of the alias.
+            line = self.lines.get(path, node.start_mark.line + 1)
+            message = "bí danh (alias) trỏ vào chính khối đang chứa nó"
+            self.problems.append(Problem(self.name, line, format_field(path), message))
+            return None
+        self.in_progress.add(node)
+        try:
+            if isinstance(node, MappingNode):
+                value = self.mapping(node, path)
+            elif isinstance(node, SequenceNode):
+                value = self.sequence(node, path)
+            else:
+                value = self.scalar(node, path)
+        finally:
+            self.in_progress.discard(node)
+        self.done[node] = (value, path)
+        return value
+
+    def scalar(self, node: Node, path: FieldPath) -> Any:
+        if node.tag not in self.loader.yaml_constructors:
+            self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
+            return None
+        try:
+            return self.loader.construct_object(node, deep=True)
+        # Explicit tags such as "!!int abc" make PyYAML's constructors raise plain errors.
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+            self.problem(
+                node,
+                path,
+                f"không chuyển được giá trị {node.value!r} theo thẻ {_show_tag(node.tag)}",
+            )
+            return None
+
+    def sequence(self, node: SequenceNode, path: FieldPath) -> list[Any]:
+        if node.tag != _SEQ_TAG:
+            self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
+        items = []
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            self.lines.setdefault(item_path, item.start_mark.line + 1)
+            items.append(self.value(item, item_path))
+        return items
+
+    def mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
+        if node.tag != _MAP_TAG:
+            self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
+        result: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        merge_values: list[Node] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merge_values.append(value_node)
+                continue
+            key = self.key(key_node, path)
+            if key is None:
+                continue
+            key_line = key_node.start_mark.line + 1
+            key_path = (*path, key)
+            if key in key_lines:
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        key_line,
+                        format_field(key_path),
+                        f"khóa bị lặp lại (đã có ở dòng {key_lines[key]})",
+                    )
+                )
+                continue
+            key_lines[key] = key_line
+            self.lines.setdefault(key_path, key_line)
+            result[key] = self.value(value_node, key_path)
+        self.merge(result, merge_values, path)
+        return result
+
+    def key(self, node: Node, path: FieldPath) -> str | None:
+        """Return the key written at ``node``, or ``None`` after recording why it is unusable."""
+        if not isinstance(node, ScalarNode):
+            self.problem(node, path, "khóa phải là chuỗi")
+            return None
+        key = self.scalar(node, path)
+        if not isinstance(key, str):
+            # YAML reads yes/no/on/off, numbers and ~ as non-strings; quoting fixes that.
+            self.problem(
+                node, path, f"khóa phải là chuỗi (nhận được {key!r}; hãy đặt khóa trong dấu nháy)"
+            )
+            return None
+        return key
+
+    def merge(self, result: dict[str, Any], merge_values: list[Node], path: FieldPath) -> None:
+        """Add the keys of ``<<`` merges that ``result`` does not set itself.
+
+        Like PyYAML: within ``<<: [*a, *b]`` the earlier mapping wins, and a later ``<<`` key
+        wins over an earlier one.
+        """
+        sources: list[Node] = []
+        for merge_value in reversed(merge_values):
+            if isinstance(merge_value, SequenceNode):
+                sources.extend(merge_value.value)
+            else:
+                sources.append(merge_value)
+        for index, source in enumerate(sources):
+            if not isinstance(source, MappingNode):
+                self.problem(
+                    source, path, "giá trị của '<<' phải là một bảng khóa: giá trị (hoặc bí danh)"
+                )
+                continue
+            # A merge source written inline has no path of its own; "<<" keeps it apart from
+            # the real keys while still giving its problems a readable field.
+            source_value = self.value(source, (*path, "<<", index))
+            written_at = self.done[source][1] if source in self.done else None
+            if not isinstance(source_value, dict) or written_at is None:
+                continue
+            for key, item in source_value.items():
+                if key not in result:
+                    result[key] = item
+                    self.aliases.setdefault((*path, key), (*written_at, key))

@@ -1,0 +1,1 @@
+"""The validated domain model of docgen's input: plain data, nothing about Word files."""

@@ -1,0 +1,88 @@
+"""Agency profiles and signers: the facts an agency repeats in every document."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from docgen.formatting import upper_vi
+from docgen.models.text import Lines, Text
+
+STRICT = ConfigDict(extra="forbid", frozen=True)
+KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+
+
+class Signer(BaseModel):
+    """A signer: authority lines (TM., KT., ...), position and name (Phụ lục I, Mục II.7)."""
+
+    model_config = STRICT
+
+    tham_quyen: Lines = Field(default_factory=list)
+    """Lines above the position, e.g. ["TM. ỦY BAN NHÂN DÂN"] or ["KT. CHỦ TỊCH"]."""
+    chuc_vu: Text
+    ho_ten: Text
+
+    @field_validator("tham_quyen")
+    @classmethod
+    def _upper_lines(cls, lines: list[str]) -> list[str]:
+        return [upper_vi(line) for line in lines]
+
+    @field_validator("chuc_vu")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return upper_vi(value)
+
+
+class SignerPatch(BaseModel):
+    """A document's reference to a profile signer by key, with fields it overrides."""
+
+    model_config = STRICT
+
+    ma: str = Field(pattern=KEY_PATTERN)
+    tham_quyen: Lines | None = None
+    chuc_vu: Text | None = None
+    ho_ten: Text | None = None
+
+
+class Agency(BaseModel):
+    """An issuing agency (cơ quan ban hành), as the header and the ký hiệu need it."""
+
+    model_config = STRICT
+
+    chu_quan: Lines = Field(default_factory=list)
+    """Cơ quan chủ quản trực tiếp, one item per printed line; empty when there is none."""
+    ten: Lines
+    """Tên cơ quan ban hành, one item per printed line (e.g. ỦY BAN NHÂN DÂN / HUYỆN ĐẮK HÀ)."""
+    viet_tat: str = Field(pattern=r"^[^\s/-]+$")
+    """The agency's abbreviation in the ký hiệu, e.g. UBND."""
+    dia_danh: Text
+    """Place name of the date line, e.g. Đắk Hà."""
+    luu: Text = "VT"
+    """Default text after "Lưu:" in Nơi nhận, e.g. "VT, TĐKT"."""
+    nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
+    """Signers by key, referred to from documents."""
+
+    @field_validator("chu_quan", "ten")
+    @classmethod
+    def _upper_lines(cls, lines: list[str]) -> list[str]:
+        return [upper_vi(line) for line in lines]
+
+
+class AgencyPatch(BaseModel):
+    """A document's reference to an agency profile by key, with fields it overrides."""
+
+    model_config = STRICT
+
+    ma: str = Field(pattern=KEY_PATTERN)
+    chu_quan: Lines | None = None
+    ten: Lines | None = None
+    viet_tat: str | None = Field(default=None, pattern=r"^[^\s/-]+$")
+    dia_danh: Text | None = None
+    luu: Text | None = None
+
+
+class AgencyDirectory(BaseModel):
+    """The contents of co-quan.yaml: agency profiles by key."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    profiles: dict[str, Agency]

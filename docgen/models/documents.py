@@ -1,0 +1,75 @@
+"""Document kinds. Each is a pydantic model of one YAML file, validated before any rendering."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from docgen.models.agency import Agency, AgencyPatch, Signer, SignerPatch
+from docgen.models.blocks import Block
+from docgen.models.recipients import Recipient
+from docgen.models.text import Lines, Text
+
+KEY = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+def _parse_date(value: Any) -> Any:
+    # Staff write dates as 05/03/2024 as often as 2024-03-05; accept both, strictly.
+    if isinstance(value, str) and "/" in value:
+        try:
+            return datetime.strptime(value.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            return value  # let pydantic report it as an invalid date
+    return value
+
+
+IssueDate = Annotated[date, BeforeValidator(_parse_date)]
+
+
+class DocumentBase(BaseModel):
+    """Fields every typed document (văn bản có tên loại) has."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    co_quan: KEY | AgencyPatch | Agency
+    """An agency profile key, a key with overrides, or a whole agency written inline."""
+    so: int | None = Field(default=None, gt=0, le=99999)
+    """Số văn bản; empty in a draft, assigned when signed."""
+    ngay: IssueDate | None = None
+    """Ngày ban hành; empty in a draft."""
+    nam: int | None = Field(default=None, ge=1945, le=2100)
+    """Năm, needed when ``ngay`` is empty (a draft)."""
+    trich_yeu: Text
+    can_cu: Lines = Field(default_factory=list)
+    mo_dau: Lines = Field(default_factory=list)
+    noi_dung: list[Block] = Field(min_length=1)
+    ket_thuc: Text
+    """The closing sentence; "./." is added when it does not already end so."""
+    nguoi_ky: KEY | SignerPatch | Signer
+    noi_nhan: list[Recipient] = Field(default_factory=list)
+    luu: Text | None = None
+
+    @model_validator(mode="after")
+    def _year_known(self) -> DocumentBase:
+        if self.ngay is None and self.nam is None:
+            raise ValueError("cần 'ngay' hoặc 'nam': văn bản dự thảo vẫn ghi năm ban hành")
+        if self.ngay is not None and self.nam is not None and self.ngay.year != self.nam:
+            raise ValueError(f"'nam' ({self.nam}) khác năm của 'ngay' ({self.ngay.year})")
+        return self
+
+    @property
+    def year(self) -> int:
+        """Return the year of issue."""
+        return self.ngay.year if self.ngay is not None else int(self.nam or 0)
+
+
+class KeHoach(DocumentBase):
+    """A Kế hoạch (Phụ lục III, Mẫu 1.4)."""
+
+    loai: Literal["ke_hoach"]
+
+
+DOCUMENT_KINDS: dict[str, type[DocumentBase]] = {"ke_hoach": KeHoach}
+"""Document models by the value of their ``loai`` field."""

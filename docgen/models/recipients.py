@@ -1,0 +1,56 @@
+"""The recipients directory (noi-nhan.yaml) and a document's Nơi nhận entries."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from docgen.models.agency import KEY_PATTERN, STRICT
+from docgen.models.text import Text
+
+
+class Group(BaseModel):
+    """A named group of recipients, e.g. the members of Cụm thi đua số 01.
+
+    In Nơi nhận a group prints as its ``ten`` on one line when it has one, otherwise as one
+    line per member.
+    """
+
+    model_config = STRICT
+
+    ten: Text | None = None
+    thanh_vien: list[str] = Field(default_factory=list)
+    """Keys of ``don_vi`` entries."""
+
+
+class RecipientDirectory(BaseModel):
+    """The contents of noi-nhan.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    don_vi: dict[str, Text] = Field(default_factory=dict)
+    nhom: dict[str, Group] = Field(default_factory=dict)
+
+
+class RecipientRef(BaseModel):
+    """A Nơi nhận entry that names a directory entry by key, optionally noted, e.g. (b/c)."""
+
+    model_config = STRICT
+
+    ma: str = Field(pattern=KEY_PATTERN)
+    ten: Text | None = None
+    ghi_chu: Text | None = None
+
+
+class GroupRef(BaseModel):
+    """A Nơi nhận entry that names a directory group by key."""
+
+    model_config = STRICT
+
+    nhom: str = Field(pattern=KEY_PATTERN)
+    ghi_chu: Text | None = None
+    tach: bool = False
+    """Print one line per member even when the group has a ``ten``."""
+
+
+Recipient = Text | RecipientRef | GroupRef
+"""A literal line of text, or a reference into the recipients directory."""

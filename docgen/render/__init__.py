@@ -1,0 +1,1 @@
+"""Everything that writes Word XML: template building, rendering, packaging, PDF conversion."""

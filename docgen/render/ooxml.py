@@ -1,0 +1,131 @@
+"""Small WordprocessingML fragments built from domain values, with all text escaped.
+
+Formatting comes from named styles of the template (``w:pStyle``, ``w:rStyle``, ``w:tblStyle``);
+the only direct formatting written here is geometry that depends on the data: column widths
+and the indents that give a horizontal line its length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+from docx.shared import Length
+
+from docgen.context import TableView
+from docgen.inline import Rich, Span
+from docgen.rules import n30
+
+EMPHASIS_STYLES = {
+    (True, False): "N30Dam",
+    (False, True): "N30Nghieng",
+    (True, True): "N30DamNghieng",
+}
+"""Character style of each (bold, italic) combination; plain text has none."""
+
+TABLE_STYLE = "N30Bang"
+CELL_STYLES = {
+    "deu": n30.BANG_NOI_DUNG.style_id,
+    "giua": n30.BANG_GIUA.style_id,
+    "trai": n30.BANG_TRAI.style_id,
+}
+"""Paragraph style of body cells by the column's alignment (canh)."""
+TWIPS_PER_CM = 1440 / 2.54
+
+
+def twips(length: Length) -> int:
+    """Return ``length`` in twentieths of a point, Word's unit for widths and indents."""
+    return round(length.twips)
+
+
+def text_xml(text: str) -> str:
+    """Return ``text`` as the content of runs: escaped, tabs and newlines as Word elements."""
+    pieces: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            pieces.append("<w:br/>")
+        for tab_index, chunk in enumerate(line.split("\t")):
+            if tab_index:
+                pieces.append("<w:tab/>")
+            if chunk:
+                pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return "".join(pieces)
+
+
+def run_xml(span: Span) -> str:
+    """Return one ``w:r`` element for ``span``, emphasis by character style."""
+    style = EMPHASIS_STYLES.get((span.bold, span.italic))
+    properties = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    return f"<w:r>{properties}{text_xml(span.text)}</w:r>"
+
+
+def runs_xml(rich: Rich) -> str:
+    """Return the runs of ``rich``, ready to stand inside a paragraph."""
+    return "".join(run_xml(span) for span in rich)
+
+
+def paragraph_xml(style: str, rich: Rich = (), indent: tuple[int, int] | None = None) -> str:
+    """Return a ``w:p`` of the given paragraph style; ``indent`` is (left, right) in twips."""
+    ind = f'<w:ind w:left="{indent[0]}" w:right="{indent[1]}"/>' if indent else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}</w:pPr>{runs_xml(rich)}</w:p>'
+
+
+def line_indents(line: n30.RuleLine, lines: Iterable[str]) -> tuple[int, int]:
+    """Return the (left, right) indents, in twips, that give ``line`` its N30 length.
+
+    The length is the rule's default fraction of the widest of ``lines`` as printed in the
+    measured component's default size, centred in the rule's container.
+    """
+    component = line.measured
+    widest = max(
+        (n30.text_width(text, component.size.default, bool(component.bold)) for text in lines),
+        default=Length(0),
+    )
+    # A long text wraps: its printed line is at most the container's width.
+    length = int(min(widest, line.container) * line.default_fraction)
+    side = (int(line.container) - length) // 2
+    return twips(Length(side)), twips(Length(side))
+
+
+def rule_line_xml(line: n30.RuleLine, lines: Iterable[str]) -> str:
+    """Return the empty paragraph whose bottom border draws ``line`` under ``lines``."""
+    return paragraph_xml(line.style_id, indent=line_indents(line, lines))
+
+
+def table_xml(table: TableView) -> str:
+    """Return a ``w:tbl`` for ``table``: widths on the grid and on every cell, header repeated."""
+    widths = [round(column.width_cm * TWIPS_PER_CM) for column in table.columns]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    properties = (
+        f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+    )
+    header = [[(Span(column.title),)] for column in table.columns]
+    alignments = [CELL_STYLES[column.align] for column in table.columns]
+    rows = [_row_xml(header, widths, alignments, header=True, numbered=table.numbered)]
+    rows += [_row_xml(row.cells, widths, alignments, table.numbered) for row in table.rows]
+    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def _row_xml(
+    cells: list[list[Rich]],
+    widths: list[int],
+    alignments: list[str],
+    numbered: bool,
+    header: bool = False,
+) -> str:
+    row_properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
+    xml_cells = []
+    for index, (paragraphs, width) in enumerate(zip(cells, widths, strict=True)):
+        if header:
+            style = n30.BANG_TIEU_DE.style_id
+        elif numbered and index == 0:
+            style = n30.BANG_SO.style_id
+        else:
+            style = alignments[index]
+        body = "".join(paragraph_xml(style, rich) for rich in paragraphs) or paragraph_xml(style)
+        align = '<w:vAlign w:val="center"/>' if header else ""
+        xml_cells.append(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{align}</w:tcPr>{body}</w:tc>'
+        )
+    return f"<w:tr>{row_properties}{''.join(xml_cells)}</w:tr>"

@@ -1,0 +1,209 @@
+"""Resolve a document's references to agency profiles and the recipients directory.
+
+Pure functions over validated models. Problems are returned as (field path, message) pairs so
+that the caller can locate them in the YAML file; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, Signer, SignerPatch
+from docgen.models.blocks import Block, Clause, Point, Section, Table, TableSpec
+from docgen.models.documents import DocumentBase
+from docgen.models.recipients import GroupRef, RecipientDirectory, RecipientRef
+from docgen.rules.n30 import PAGE
+
+Path = tuple[str | int, ...]
+Issue = tuple[Path, str]
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """A validated document with every reference replaced by what it names."""
+
+    document: DocumentBase
+    agency: Agency
+    signer: Signer
+    recipients: list[str]
+    """Nơi nhận lines as the user means them, before N30 punctuation is applied."""
+    luu: str
+
+
+def _merge(base: BaseModel, patch: BaseModel) -> Any:
+    """Return ``base`` with every field that ``patch`` sets (other than ``ma``) replaced."""
+    updates = {
+        name: value
+        for name, value in patch
+        if name != "ma" and value is not None and name in type(base).model_fields
+    }
+    return base.model_copy(update=updates)
+
+
+def _known(keys: Any) -> str:
+    names = sorted(keys)
+    return ", ".join(names) if names else "(chưa có mục nào)"
+
+
+def resolve_agency(
+    ref: str | AgencyPatch | Agency, agencies: AgencyDirectory | None, agencies_file: str
+) -> tuple[Agency | None, list[Issue]]:
+    """Return the agency a document names, or None with the issues that prevent it."""
+    if isinstance(ref, Agency):
+        return ref, []
+    key = ref if isinstance(ref, str) else ref.ma
+    path: Path = ("co_quan",) if isinstance(ref, str) else ("co_quan", "ma")
+    if agencies is None:
+        return None, [
+            (path, f"không tìm thấy tệp hồ sơ cơ quan {agencies_file} để tra khóa '{key}'")
+        ]
+    profile = agencies.profiles.get(key)
+    if profile is None:
+        known = _known(agencies.profiles)
+        return None, [(path, f"không có cơ quan '{key}' trong {agencies_file} (có: {known})")]
+    return (profile if isinstance(ref, str) else _merge(profile, ref)), []
+
+
+def resolve_signer(
+    ref: str | SignerPatch | Signer, agency: Agency
+) -> tuple[Signer | None, list[Issue]]:
+    """Return the signer a document names, or None with the issues that prevent it."""
+    if isinstance(ref, Signer):
+        return ref, []
+    key = ref if isinstance(ref, str) else ref.ma
+    path: Path = ("nguoi_ky",) if isinstance(ref, str) else ("nguoi_ky", "ma")
+    signer = agency.nguoi_ky.get(key)
+    if signer is None:
+        known = _known(agency.nguoi_ky)
+        return None, [(path, f"không có người ký '{key}' trong hồ sơ cơ quan (có: {known})")]
+    return (signer if isinstance(ref, str) else _merge(signer, ref)), []
+
+
+def resolve_recipients(
+    document: DocumentBase, directory: RecipientDirectory | None, directory_file: str
+) -> tuple[list[str], list[Issue]]:
+    """Return the Nơi nhận lines of ``document``, expanding directory keys and groups."""
+    lines: list[str] = []
+    issues: list[Issue] = []
+    for index, entry in enumerate(document.noi_nhan):
+        if isinstance(entry, str):
+            lines.append(entry)
+            continue
+        if directory is None:
+            message = f"không tìm thấy tệp danh bạ nơi nhận {directory_file} để tra khóa"
+            issues.append((("noi_nhan", index), message))
+            continue
+        if isinstance(entry, RecipientRef):
+            name = entry.ten or directory.don_vi.get(entry.ma)
+            if name is None:
+                known = _known(directory.don_vi)
+                message = f"không có nơi nhận '{entry.ma}' trong {directory_file} (có: {known})"
+                issues.append((("noi_nhan", index, "ma"), message))
+                continue
+            lines.append(_noted(name, entry.ghi_chu))
+        elif isinstance(entry, GroupRef):
+            group = directory.nhom.get(entry.nhom)
+            if group is None:
+                known = _known(directory.nhom)
+                message = (
+                    f"không có nhóm nơi nhận '{entry.nhom}' trong {directory_file} (có: {known})"
+                )
+                issues.append((("noi_nhan", index, "nhom"), message))
+                continue
+            if group.ten is not None and not entry.tach:
+                lines.append(_noted(group.ten, entry.ghi_chu))
+                continue
+            for member in group.thanh_vien:
+                if member in directory.don_vi:
+                    lines.append(_noted(directory.don_vi[member], entry.ghi_chu))
+                else:
+                    message = f"nhóm '{entry.nhom}' có thành viên '{member}' không có trong don_vi"
+                    issues.append((("noi_nhan", index, "nhom"), message))
+    return lines, issues
+
+
+def _noted(name: str, note: str | None) -> str:
+    if note is None:
+        return name
+    note = note.strip("()")
+    return f"{name} ({note})"
+
+
+def check_directory(directory: RecipientDirectory) -> list[Issue]:
+    """Return the issues inside the recipients directory itself (dangling group members)."""
+    issues: list[Issue] = []
+    for key, group in directory.nhom.items():
+        for index, member in enumerate(group.thanh_vien):
+            if member not in directory.don_vi:
+                message = f"không có đơn vị '{member}' trong don_vi"
+                issues.append((("nhom", key, "thanh_vien", index), message))
+        if group.ten is None and not group.thanh_vien:
+            issues.append((("nhom", key), "nhóm cần 'ten' hoặc 'thanh_vien'"))
+    return issues
+
+
+def check_blocks(blocks: list[Block], path: Path) -> list[Issue]:
+    """Return the issues of body blocks that the schema cannot see (table rows vs columns)."""
+    issues: list[Issue] = []
+    for index, block in enumerate(blocks):
+        here = (*path, index)
+        if isinstance(block, Section | Clause | Point):
+            issues += check_blocks(block.noi_dung, (*here, "noi_dung"))
+        elif isinstance(block, Table):
+            issues += check_table(block.bang, (*here, "bang"))
+    return issues
+
+
+def check_table(table: TableSpec, path: Path) -> list[Issue]:
+    """Return the issues of one table: unknown or missing cells, columns wider than the page."""
+    issues: list[Issue] = []
+    columns = list(table.cot)
+    for index, row in enumerate(table.dong):
+        if not isinstance(row, dict):
+            continue
+        for key in row:
+            if key != "so" and key not in table.cot:
+                message = f"cột '{key}' không có trong 'cot' (có: {', '.join(columns)})"
+                issues.append(((*path, "dong", index, key), message))
+        for key in columns:
+            if key not in row:
+                message = f"thiếu ô '{key}' (ô trống thì ghi: {key}: [])"
+                issues.append(((*path, "dong", index), message))
+    widths = [c.rong for c in _all_columns(table) if c.rong is not None]
+    available = PAGE.text_width.cm
+    if sum(widths) > available + 0.01:
+        message = (
+            f"tổng độ rộng các cột {sum(widths):.2f} cm vượt quá bề rộng trang {available:.2f} cm"
+        )
+        issues.append(((*path, "cot"), message))
+    return issues
+
+
+def _all_columns(table: TableSpec) -> list[Any]:
+    return ([table.so_thu_tu] if table.so_thu_tu else []) + list(table.cot.values())
+
+
+def resolve(
+    document: DocumentBase,
+    agencies: AgencyDirectory | None,
+    directory: RecipientDirectory | None,
+    agencies_file: str = "co-quan.yaml",
+    directory_file: str = "noi-nhan.yaml",
+) -> tuple[ResolvedDocument | None, list[Issue]]:
+    """Return the resolved document, or None and every issue found in its references."""
+    issues = check_blocks(document.noi_dung, ("noi_dung",))
+    agency, found = resolve_agency(document.co_quan, agencies, agencies_file)
+    issues += found
+    signer = None
+    if agency is not None:
+        signer, found = resolve_signer(document.nguoi_ky, agency)
+        issues += found
+    recipients, found = resolve_recipients(document, directory, directory_file)
+    issues += found
+    if agency is None or signer is None or issues:
+        return None, issues
+    luu = document.luu or agency.luu
+    return ResolvedDocument(document, agency, signer, recipients, luu), []

@@ -1,0 +1,280 @@
+"""Tests for docgen.loading: data, line numbers and problems of YAML files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from docgen.errors import InputError
+from docgen.loading import Loaded, SourceMap, format_field, load_yaml
+
+NESTED = """\
+so_ky_hieu: 12/QĐ-UBND
+ngay: 2024-03-05
+co_quan:
+  ten: Ủy ban nhân dân
+  cap_tren: Tỉnh Hà Nam
+
+noi_dung:
+  - tieu_de: Điều 1
+    doan:
+      - Đoạn một
+      - Đoạn hai
+  - tieu_de: Điều 2
+"""
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "doc.yaml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def _load(tmp_path: Path, text: str | bytes) -> Loaded:
+    return load_yaml(_write(tmp_path, text), "doc.yaml")
+
+
+def _problems(tmp_path: Path, text: str | bytes) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        _load(tmp_path, text)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_nested_data_is_loaded(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, NESTED)
+    assert loaded.data == {
+        "so_ky_hieu": "12/QĐ-UBND",
+        "ngay": "2024-03-05",
+        "co_quan": {"ten": "Ủy ban nhân dân", "cap_tren": "Tỉnh Hà Nam"},
+        "noi_dung": [
+            {"tieu_de": "Điều 1", "doan": ["Đoạn một", "Đoạn hai"]},
+            {"tieu_de": "Điều 2"},
+        ],
+    }
+    assert loaded.source.file == "doc.yaml"
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ((), 1),
+        (("so_ky_hieu",), 1),
+        (("ngay",), 2),
+        (("co_quan",), 3),
+        (("co_quan", "ten"), 4),
+        (("co_quan", "cap_tren"), 5),
+        (("noi_dung",), 7),
+        (("noi_dung", 0), 8),
+        (("noi_dung", 0, "tieu_de"), 8),
+        (("noi_dung", 0, "doan"), 9),
+        (("noi_dung", 0, "doan", 1), 11),
+        (("noi_dung", 1), 12),
+        (("noi_dung", 1, "tieu_de"), 12),
+    ],
+)
+def test_key_and_item_lines(tmp_path: Path, path: tuple[str | int, ...], line: int) -> None:
+    assert _load(tmp_path, NESTED).source.line_of(path) == line
+
+
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        (("noi_dung", 1, "doan"), 12),
+        (("noi_dung", 1, "doan", 0, "x"), 12),
+        (("co_quan", "dia_chi"), 3),
+        (("noi_dung", 5), 7),
+        (("khong_co",), 1),
+    ],
+)
+def test_missing_paths_fall_back_to_parent(
+    tmp_path: Path, path: tuple[str | int, ...], line: int
+) -> None:
+    assert _load(tmp_path, NESTED).source.line_of(path) == line
+
+
+def test_source_map_without_lines_puts_everything_on_line_1() -> None:
+    assert SourceMap("x.yaml").line_of(("a", 0)) == 1
+
+
+def test_dates_stay_strings(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, "ngay: 2024-03-05\nsai: 2024-02-30\nluc: 2024-03-05 10:00:00\n")
+    assert loaded.data == {"ngay": "2024-03-05", "sai": "2024-02-30", "luc": "2024-03-05 10:00:00"}
+
+
+def test_safe_loader_is_not_changed(tmp_path: Path) -> None:
+    _load(tmp_path, "ngay: 2024-03-05\n")
+    assert str(yaml.safe_load("ngay: 2024-03-05")["ngay"]) == "2024-03-05"
+    assert not isinstance(yaml.safe_load("ngay: 2024-03-05")["ngay"], str)
+
+
+def test_other_scalars_keep_their_types(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, "so: 3\nty_le: 1.5\nco: true\nrong:\nchu: '3'\n")
+    assert loaded.data == {"so": 3, "ty_le": 1.5, "co": True, "rong": None, "chu": "3"}
+
+
+def test_aliases_resolve_to_the_anchor_lines(tmp_path: Path) -> None:
+    text = """\
+mac_dinh: &md
+  chuc_vu: Chủ tịch
+  ho_ten: Nguyễn Văn A
+nguoi_ky: *md
+pho:
+  <<: *md
+  chuc_vu: Phó Chủ tịch
+"""
+    loaded = _load(tmp_path, text)
+    signer = {"chuc_vu": "Chủ tịch", "ho_ten": "Nguyễn Văn A"}
+    assert loaded.data == {
+        "mac_dinh": signer,
+        "nguoi_ky": signer,
+        "pho": {"chuc_vu": "Phó Chủ tịch", "ho_ten": "Nguyễn Văn A"},
+    }
+    line_of = loaded.source.line_of
+    assert line_of(("nguoi_ky",)) == 4
+    assert line_of(("nguoi_ky", "ho_ten")) == 3
+    assert line_of(("nguoi_ky", "khong_co")) == 1
+    assert line_of(("pho", "chuc_vu")) == 7
+    assert line_of(("pho", "ho_ten")) == 3
+    assert line_of(("pho", "khong_co")) == 5
+
+
+def test_recursive_alias_is_a_problem(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a: &x\n  b: *x\n") == [
+        "doc.yaml:2: a.b: bí danh (alias) trỏ vào chính khối đang chứa nó"
+    ]
+
+
+def test_empty_file_gives_none(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, "# chỉ có chú thích\n")
+    assert loaded.data is None
+    assert loaded.source.line_of(("so_ky_hieu",)) == 1
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    assert _load(tmp_path, "\ufeffa: 1\n").data == {"a": 1}
+
+
+def test_bad_indentation_is_reported_at_its_line(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a:\n  b: 1\n c: 2\n") == [
+        "doc.yaml:3: lỗi cú pháp YAML: expected <block end>, but found '<block mapping start>'"
+        " (while parsing a block mapping ở dòng 1)"
+    ]
+
+
+def test_colon_after_value_is_reported_with_a_hint(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a: 1\nb: x: y\n") == [
+        "doc.yaml:2: lỗi cú pháp YAML: mapping values are not allowed here"
+        " — gợi ý: kiểm tra thụt lề; giá trị có dấu ':' cần đặt trong dấu nháy"
+    ]
+
+
+def test_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
+    assert _problems(tmp_path, 'a: 1\nb: "abc\nc: 2\n') == [
+        "doc.yaml:2: lỗi cú pháp YAML: found unexpected end of stream"
+        " (while scanning a quoted scalar)"
+        " — gợi ý: có thể thiếu dấu nháy hoặc dấu ngoặc đóng"
+    ]
+
+
+def test_tab_indentation_is_reported(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a:\n\t- b\n") == [
+        "doc.yaml:2: lỗi cú pháp YAML: found character '\\t' that cannot start any token"
+        " (while scanning for the next token)"
+        " — gợi ý: không dùng phím Tab để thụt lề, hãy dùng dấu cách"
+    ]
+
+
+def test_second_document_is_reported(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a: 1\n---\nb: 2\n") == [
+        "doc.yaml:2: lỗi cú pháp YAML: but found another document"
+        " (expected a single document in the stream ở dòng 1)"
+        " — gợi ý: tệp chỉ được chứa một tài liệu; hãy xóa dòng '---'"
+    ]
+
+
+def test_control_characters_are_reported_at_their_lines(tmp_path: Path) -> None:
+    message = "lỗi cú pháp YAML: ký tự không được phép (mã #x0007); hãy xóa ký tự này"
+    assert _problems(tmp_path, b"a: 1\nb: x\x07y\n\nc: \x07\n") == [
+        f"doc.yaml:2: {message}",
+        f"doc.yaml:4: {message}",
+    ]
+
+
+def test_duplicate_keys_are_all_reported(tmp_path: Path) -> None:
+    text = """\
+so: 1
+co_quan:
+  ten: A
+  ten: B
+noi_dung:
+  - tieu_de: X
+    tieu_de: Y
+so: 2
+"""
+    assert _problems(tmp_path, text) == [
+        "doc.yaml:4: co_quan.ten: khóa bị lặp lại (đã có ở dòng 3)",
+        "doc.yaml:7: noi_dung[0].tieu_de: khóa bị lặp lại (đã có ở dòng 6)",
+        "doc.yaml:8: so: khóa bị lặp lại (đã có ở dòng 1)",
+    ]
+
+
+def test_keys_must_be_strings(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "1: a\nco_quan:\n  yes: b\n  [x]: c\n") == [
+        "doc.yaml:1: khóa phải là chuỗi (nhận được 1; hãy đặt khóa trong dấu nháy)",
+        "doc.yaml:3: co_quan: khóa phải là chuỗi (nhận được True; hãy đặt khóa trong dấu nháy)",
+        "doc.yaml:4: co_quan: khóa phải là chuỗi",
+    ]
+
+
+def test_unsafe_and_unknown_tags_are_reported(tmp_path: Path) -> None:
+    text = "a: !!python/object/apply:os.system [ls]\nb: !!int abc\nc: !rieng {x: 1}\n"
+    assert _problems(tmp_path, text) == [
+        "doc.yaml:1: a: thẻ YAML không được hỗ trợ: !!python/object/apply:os.system",
+        "doc.yaml:2: b: không chuyển được giá trị 'abc' theo thẻ !!int",
+        "doc.yaml:3: c: thẻ YAML không được hỗ trợ: !rieng",
+    ]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(tmp_path / "khong_co.yaml", "khong_co.yaml")
+    assert [str(p) for p in caught.value.problems] == ["khong_co.yaml: không tìm thấy tệp"]
+
+
+def test_display_name_defaults_to_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "khong_co.yaml"
+    with pytest.raises(InputError) as caught:
+        load_yaml(path)
+    assert caught.value.problems[0].file == str(path)
+    assert load_yaml(_write(tmp_path, "a: 1\n")).source.file == str(tmp_path / "doc.yaml")
+
+
+def test_directory_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(tmp_path, "thu_muc")
+    assert [str(p) for p in caught.value.problems] == [
+        "thu_muc: không đọc được tệp: đây là một thư mục, không phải tệp"
+    ]
+
+
+def test_file_not_in_utf8(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a: 1\nb: Hà Nam\n".encode("cp1258")) == [
+        "doc.yaml: không đọc được tệp: tệp không ở bảng mã UTF-8 (byte 0xe0 ở dòng 2);"
+        " hãy lưu lại tệp với bảng mã UTF-8"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ((), ""),
+        (("noi_dung",), "noi_dung"),
+        (("noi_dung", 2, "tieu_de"), "noi_dung[2].tieu_de"),
+        (("noi_dung", 2, 0), "noi_dung[2][0]"),
+        ((3, "a"), "[3].a"),
+    ],
+)
+def test_format_field(path: tuple[str | int, ...], text: str) -> None:
+    assert format_field(path) == text
