@@ -180,7 +180,7 @@ def table_view(table: TableSpec) -> TableView:
         items += 1
         cells: list[list[Rich]] = []
         if table.so_thu_tu:
-            label = str(row.get("so") or items)
+            label = " ".join(row.get("so", [])) or str(items)
             cells.append([(Span(label, bold=True),)])
         for key in table.cot:
             value = row.get(key, [])

@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKUP = re.compile(r"\\\*|\*\*(?P<bold>(?:\\\*|[^*])+?)\*\*|\*(?P<italic>(?:\\\*|[^*])+?)\*")
+_CHAR = r"(?:\\\*|\\(?!\*)|[^*\\])"  # an escaped star, a lone backslash, or any non-star
+# As in Markdown, emphasis neither starts nor ends with a space: "5 * 3 * 2" stays as written.
+MARKUP = re.compile(
+    rf"\\\*|\*\*(?!\s)(?P<bold>{_CHAR}+?)(?<!\s)\*\*|\*(?!\s)(?P<italic>{_CHAR}+?)(?<!\s)\*"
+)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,8 @@ class TableSpec(BaseModel):
 
     so_thu_tu: Column | None = None
     cot: dict[str, Column] = Field(min_length=1)
-    dong: list[GroupRow | dict[str, Cell | NumberOverride]] = Field(min_length=1)
+    dong: list[GroupRow | dict[str, Cell]] = Field(min_length=1)
+    """Rows; in a mapping row the key ``so`` overrides the automatic number."""
 
     @field_validator("dong", mode="before")
     @classmethod

@@ -21,6 +21,15 @@ COLOR_BLACK = "000000"
 LANGUAGE = "vi-VN"
 
 
+HALF_TWIP = 318
+"""Word stores lengths in twips; a length read back may differ from the rule by this much."""
+
+
+def same_length(found: int, wanted: int) -> bool:
+    """Return True when two lengths (EMU) are equal to within Word's storage precision."""
+    return abs(found - wanted) <= HALF_TWIP
+
+
 @dataclass(frozen=True)
 class Range:
     """An inclusive range of lengths (EMU), with the value docgen builds with."""
@@ -35,8 +44,7 @@ class Range:
 
     def allows(self, value: int) -> bool:
         """Return True when ``value`` (EMU) lies in the range, to within half a twip."""
-        tolerance = 318  # half a twip: Word stores lengths in twips, so round-trips drift
-        return self.low - tolerance <= value <= self.high + tolerance
+        return self.low - HALF_TWIP <= value <= self.high + HALF_TWIP
 
 
 def pt_range(low: float, high: float, default: float) -> Range:
@@ -54,7 +62,10 @@ class PageRule:
     bottom: Range = Range(Mm(20), Mm(25), Mm(20))
     left: Range = Range(Mm(30), Mm(35), Mm(30))
     right: Range = Range(Mm(15), Mm(20), Mm(15))
-    ref: str = "Phụ lục I, Phần I, Mục I.5–6: khổ A4 (210 x 297 mm), lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm"
+    ref: str = (
+        "Phụ lục I, Phần I, Mục I.5–6: khổ A4 (210 x 297 mm), "
+        "lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm"
+    )
 
     @property
     def text_width(self) -> Length:
@@ -119,7 +130,10 @@ class Component:
 BODY_FIRST_LINE_INDENT = Range(Cm(1), Cm(1.27), Cm(1.27))
 BODY_PARAGRAPH_SPACING_MIN = Pt(6)
 BODY_LINE_SPACING = (1.0, 1.5)
-BODY_REF = "Phụ lục I, Mục II.6.e: canh đều hai lề, lùi đầu dòng 1–1,27 cm, cách đoạn tối thiểu 6 pt, giãn dòng từ đơn đến 1,5 dòng"
+BODY_REF = (
+    "Phụ lục I, Mục II.6.e: canh đều hai lề, lùi đầu dòng 1–1,27 cm, "
+    "cách đoạn tối thiểu 6 pt, giãn dòng từ đơn đến 1,5 dòng"
+)
 BODY_SPACING = Spacing(after=Pt(6), line=1.2, first_line_indent=BODY_FIRST_LINE_INDENT.default)
 HEADING_SPACING = Spacing(
     after=Pt(6), line=1.2, first_line_indent=BODY_FIRST_LINE_INDENT.default, keep_with_next=True
@@ -241,7 +255,8 @@ SO_TRANG = Component(
 COMPONENTS: tuple[Component, ...] = (
     QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN, CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY,
     TEN_LOAI, TRICH_YEU, CAN_CU, NOI_DUNG, GACH_DAU_DONG, MUC, KHOAN_TIEU_DE, BANG_TIEU_DE,
-    BANG_NOI_DUNG, BANG_GIUA, BANG_TRAI, BANG_SO, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN, HO_TEN, SO_TRANG,
+    BANG_NOI_DUNG, BANG_GIUA, BANG_TRAI, BANG_SO, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN,
+    HO_TEN, SO_TRANG,
 )  # fmt: skip
 """Every component that has a paragraph style of its own, in the order styles are built."""
 

@@ -1,0 +1,1 @@
+"""Reading .docx files back: effective formatting, as a checker or a test needs it."""
