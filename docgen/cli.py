@@ -3,7 +3,6 @@ and turns :class:`~docgen.errors.DocgenError` into a message and an exit status.
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -130,4 +129,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run())
+    run()

@@ -172,8 +172,8 @@ def table_view(table: TableSpec) -> TableView:
         if isinstance(row, GroupRow):
             groups, items = groups + 1, 0
             label = row.so or roman(groups)
-            heading = [[(Span(row.nhom, bold=True),)]]
-            number = [[(Span(label, bold=True),)]] if table.so_thu_tu else []
+            heading: list[list[Rich]] = [[(Span(row.nhom, bold=True),)]]
+            number: list[list[Rich]] = [[(Span(label, bold=True),)]] if table.so_thu_tu else []
             blank: list[list[Rich]] = [[] for _ in range(len(table.cot) - 1)]
             rows.append(RowView(number + heading + blank, group=True))
             continue

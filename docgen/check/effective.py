@@ -12,7 +12,6 @@ from typing import Any
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
@@ -21,7 +20,7 @@ FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 TOGGLES = {"bold": "w:b", "italic": "w:i", "caps": "w:caps"}
 
 
-def _style_chain(style: BaseStyle | None) -> Iterator[BaseStyle]:
+def _style_chain(style: Any) -> Iterator[Any]:
     seen: set[str] = set()
     while style is not None and style.style_id not in seen:
         seen.add(style.style_id)
@@ -66,6 +65,7 @@ def run_property(document: Document, paragraph: Paragraph, run: Run | None, name
     """Return the effective value of a run property: bold, italic, caps, size (EMU), color,
     or a font slot (ascii, hAnsi, cs, eastAsia). ``run`` None means the paragraph mark."""
     for r_pr in _run_property_levels(document, paragraph, run):
+        value: Any
         if name in TOGGLES:
             value = _toggle(r_pr.find(qn(TOGGLES[name])))
         elif name == "size":

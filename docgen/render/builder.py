@@ -14,6 +14,7 @@ import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -22,6 +23,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -41,7 +43,7 @@ KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 
-def _set_fonts(r_pr: OxmlElement) -> None:
+def _set_fonts(r_pr: BaseOxmlElement) -> None:
     """Set Times New Roman on every script slot of ``r_pr``, dropping theme fonts."""
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
@@ -53,9 +55,9 @@ def _set_fonts(r_pr: OxmlElement) -> None:
         fonts.set(qn(f"w:{slot}"), n30.FONT_NAME)
 
 
-def _child(parent: OxmlElement, tag: str) -> OxmlElement:
+def _child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """Return the first ``tag`` child of ``parent``, created at the end when absent."""
-    found = parent.find(qn(tag))
+    found: BaseOxmlElement | None = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
         parent.append(found)
@@ -114,7 +116,7 @@ def _add_paragraph_style(document: DocumentObject, component: n30.Component) -> 
     paragraph.widow_control = True
 
 
-def _style_by_id(document: DocumentObject, style_id: str | None) -> object:
+def _style_by_id(document: DocumentObject, style_id: str | None) -> Any:
     if style_id is None:
         return document.styles["Normal"]
     for style in document.styles:
@@ -149,7 +151,7 @@ def _add_line_style(document: DocumentObject, line: n30.RuleLine, indent: Length
     p_pr.insert(_first_index(p_pr, ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")), borders)
 
 
-def _first_index(parent: OxmlElement, tags: tuple[str, ...]) -> int:
+def _first_index(parent: BaseOxmlElement, tags: tuple[str, ...]) -> int:
     for index, child in enumerate(parent):
         if child.tag in {qn(tag) for tag in tags}:
             return index
@@ -253,7 +255,7 @@ def _layout_table(
     document: DocumentObject, rows: int, widths: tuple[Length, Length], style: tuple[str, str]
 ) -> Table:
     """Add a borderless layout table with fixed column widths on the grid and every cell."""
-    table = document.add_table(rows=rows, cols=len(widths))
+    table: Table = document.add_table(rows=rows, cols=len(widths))
     table.style = _style_by_id(document, style[0])
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -272,7 +274,7 @@ def _write(
     cell: _Cell | DocumentObject, style_id: str, text: str = "", first: bool = False
 ) -> Paragraph:
     """Add (or, in a new cell, reuse) a paragraph of ``style_id`` holding ``text``."""
-    document = cell if isinstance(cell, DocumentObject) else cell.part.document
+    document = cell if isinstance(cell, DocumentObject) else cell.part.document  # type: ignore[attr-defined]
     paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
     paragraph.style = _style_by_id(document, style_id)
     if text:

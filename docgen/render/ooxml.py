@@ -35,7 +35,7 @@ TWIPS_PER_CM = 1440 / 2.54
 
 def twips(length: Length) -> int:
     """Return ``length`` in twentieths of a point, Word's unit for widths and indents."""
-    return round(length.twips)
+    return int(length.twips)
 
 
 def text_xml(text: str) -> str:
@@ -100,7 +100,7 @@ def table_xml(table: TableView) -> str:
         f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr>'
     )
-    header = [[(Span(column.title),)] for column in table.columns]
+    header: list[list[Rich]] = [[(Span(column.title),)] for column in table.columns]
     alignments = [CELL_STYLES[column.align] for column in table.columns]
     rows = [_row_xml(header, widths, alignments, header=True, numbered=table.numbered)]
     rows += [_row_xml(row.cells, widths, alignments, table.numbered) for row in table.rows]
