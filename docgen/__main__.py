@@ -1,5 +1,5 @@
 """``python -m docgen``: the same as the ``docgen`` command."""
 
-from docgen.cli import main
+from docgen.cli import run
 
-main(prog_name="docgen")
+raise SystemExit(run())

@@ -3,6 +3,7 @@ and turns :class:`~docgen.errors.DocgenError` into a message and an exit status.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,26 @@ from docgen.errors import DocgenError, InputError
 
 F = TypeVar("F", bound=Callable[..., object])
 
+HEADINGS = {"Options": "Tùy chọn", "Commands": "Lệnh", "Arguments": "Tham số"}
+
+
+class VietnameseHelpFormatter(click.HelpFormatter):
+    """Click's help layout with Vietnamese headings, for users who read no English."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="Cách dùng: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(HEADINGS.get(heading, heading))
+
+
+class VietnameseContext(click.Context):
+    formatter_class = VietnameseHelpFormatter
+
+
+click.Command.context_class = VietnameseContext
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+HELP_OPTION_TEXT = "Hiện hướng dẫn này rồi thoát."
 
 
 class Failure(click.ClickException):
@@ -48,8 +68,15 @@ def _run(debug: bool, action: Callable[[], None]) -> None:
         raise Failure(str(error), error.exit_code) from error
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", message="docgen %(version)s")
+@click.group(
+    context_settings=CONTEXT_SETTINGS,
+    options_metavar="[TÙY_CHỌN]",
+    subcommand_metavar="LỆNH [THAM_SỐ]...",
+)
+@click.version_option(
+    __version__, "-V", "--version", message="docgen %(version)s", help="Hiện phiên bản rồi thoát."
+)
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
 @click.option("--debug", is_flag=True, help="Khi có lỗi, in thêm chi tiết kỹ thuật (traceback).")
 @click.pass_context
 def main(context: click.Context, debug: bool) -> None:
@@ -61,22 +88,30 @@ def main(context: click.Context, debug: bool) -> None:
     context.obj = {"debug": debug}
 
 
-@main.command("render")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@main.command("render", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar="TỆP.yaml...",
+    type=click.Path(path_type=Path, dir_okay=False),
+)
 @click.option(
     "-o",
     "--output",
     "output_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("output"),
-    show_default=True,
-    help="Thư mục ghi văn bản .docx.",
+    metavar="THƯ_MỤC",
+    help="Thư mục ghi văn bản .docx (mặc định: output).",
 )
 @click.option(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
+    metavar="THƯ_MỤC",
     help="Thư mục chứa mẫu .docx (mặc định: mẫu đi kèm docgen).",
 )
 @click.pass_context
@@ -85,7 +120,7 @@ def render_command(
 ) -> None:
     """Tạo văn bản .docx từ tệp dữ liệu YAML.
 
-    Mỗi tệp FILES.yaml cho ra OUTPUT/<tên tệp>.docx; đường dẫn tệp đã ghi được in ra.
+    Mỗi TỆP.yaml cho ra THƯ_MỤC/<tên tệp>.docx; đường dẫn tệp đã ghi được in ra.
     Mọi tệp được kiểm tra trước: nếu có lỗi, docgen liệt kê tất cả lỗi
     (tệp:dòng: trường: lỗi) và không ghi tệp nào.
     """
@@ -109,24 +144,67 @@ def render_command(
     _run(context.obj["debug"], action)
 
 
-@main.command("build-templates")
+@main.command("build-templates", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
 @click.argument(
-    "folder", required=False, type=click.Path(path_type=Path, file_okay=False), default=None
+    "folder",
+    required=False,
+    metavar="[THƯ_MỤC]",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
 )
 def build_templates_command(folder: Path | None) -> None:
     """Dựng lại các mẫu .docx từ quy định N30 (dành cho người phát triển).
 
-    Mặc định ghi vào thư mục mẫu của docgen; chỉ định FOLDER để ghi nơi khác.
+    Mặc định ghi vào thư mục mẫu của docgen; chỉ định THƯ_MỤC để ghi nơi khác.
     """
     from docgen.render import builder
 
     builder.main([str(folder or api.default_templates_dir())])
 
 
-def run() -> None:
-    """Entry point that never lets a Python traceback reach the user for docgen's errors."""
-    main(prog_name="docgen")
+USAGE_ERRORS = (
+    (r"Missing argument '(.+)'\.", r"thiếu tham số \1"),
+    (r"No such option:? '?([^'\s]+?)'?\.?$", r"không có tùy chọn \1"),
+    (r"No such command '(.+)'\.", r"không có lệnh '\1'"),
+    (r"Option '(.+)' requires an argument\.", r"tùy chọn '\1' cần một giá trị"),
+    (r"Got unexpected extra arguments? \((.+)\)", r"thừa tham số: \1"),
+    (r"Invalid value for '(.+?)': (.+)", r"giá trị không hợp lệ cho '\1': \2"),
+)
+
+
+def usage_message(error: click.UsageError) -> str:
+    """Return click's usage error in Vietnamese where the wording is known, else as is."""
+    message = error.format_message()
+    for pattern, replacement in USAGE_ERRORS:
+        translated, count = re.subn(pattern, replacement, message)
+        translated = translated.replace("Did you mean", "Có phải ý bạn là")
+        if count:
+            return translated
+    return message
+
+
+def run(args: list[str] | None = None) -> int:
+    """Run the CLI as the ``docgen`` command and return its exit status.
+
+    Usage errors are reported in Vietnamese with a pointer to ``--help`` (status 2); docgen's
+    own errors as their message (status 1); never a traceback unless ``--debug``.
+    """
+    try:
+        main.main(args=args, prog_name="docgen", standalone_mode=False)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "docgen"
+        click.echo(f"Lỗi: {usage_message(error)}", err=True)
+        click.echo(f"Gõ '{command} --help' để xem hướng dẫn.", err=True)
+        return 2
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        click.echo("Đã hủy.", err=True)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    raise SystemExit(run())
