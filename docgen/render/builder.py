@@ -230,22 +230,21 @@ def set_up_page(document: DocumentObject) -> None:
     header.is_linked_to_previous = False
     number = header.paragraphs[0]
     number.style = _style_by_id(document, n30.SO_TRANG.style_id)
-    run = number.add_run()
-    begin, instruction, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = " PAGE "
-    end.set(qn("w:fldCharType"), "end")
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    result = OxmlElement("w:t")
-    result.text = "2"
-    for element in (begin, instruction, separate, result, end):
-        run._r.append(element)
+    # A complex field: each part in a run of its own, as Word writes it.
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
+                       ("end", None)):  # fmt: skip
+        run = number.add_run()
+        if kind is not None:
+            character = OxmlElement("w:fldChar")
+            character.set(qn("w:fldCharType"), kind)
+            run._r.append(character)
+        elif text == " PAGE ":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+        else:
+            run.text = text
     first = section.first_page_header
     first.is_linked_to_previous = False
     first.paragraphs[0].style = _style_by_id(document, n30.SO_TRANG.style_id)
