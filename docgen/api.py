@@ -12,6 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
+from docgen.check.checker import check
+from docgen.check.inspect import UnreadableDocument, inspect_file
+from docgen.check.report import FileReport
 from docgen.context import build_context
 from docgen.errors import InputError, Problem, TemplateError, display_path
 from docgen.loading import Loaded, format_field, load_yaml
@@ -29,7 +32,7 @@ __all__ = [
     "write_atomic",
 ]
 from docgen.render.template import PreparedTemplate
-from docgen.resolve import ResolvedDocument, check_directory, resolve
+from docgen.resolve import ResolvedDocument, check_directory, raw_reference_issues, resolve
 from docgen.validation import problems_from_validation_error
 
 AGENCIES_FILE = "co-quan.yaml"
@@ -109,35 +112,44 @@ def load_document(path: Path) -> LoadedDocument:
     model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         known = ", ".join(DOCUMENT_KINDS)
-        field = "loai"
-        message = (
-            "thiếu trường bắt buộc" if kind is None else f"loại văn bản không hỗ trợ: {kind!r}"
-        )
-        problems.append(
-            Problem(
-                loaded.source.file,
-                loaded.source.line_of((field,)),
-                field,
-                f"{message} (có: {known})",
-            )
-        )
+        wrong = "thiếu trường bắt buộc" if kind is None else f"loại văn bản không hỗ trợ: {kind!r}"
+        line = loaded.source.line_of(("loai",))
+        problems.append(Problem(loaded.source.file, line, "loai", f"{wrong} (có: {known})"))
         raise InputError(problems)
-    document: DocumentBase | None = _validate(TypeAdapter(model), loaded, problems)
-    if document is None:
-        raise InputError(problems)
-    resolved, issues = resolve(
-        document,
-        agencies,
-        recipients,
+    names = (
         display_path(agencies_path) if agencies_path else AGENCIES_FILE,
         display_path(recipients_path) if recipients_path else RECIPIENTS_FILE,
     )
+    document: DocumentBase | None = _validate(TypeAdapter(model), loaded, problems)
+    if document is None:
+        issues = raw_reference_issues(loaded.data, *_usable(agencies, recipients), *names)
+    else:
+        resolved, issues = resolve(document, *_usable(agencies, recipients), *names)
+    # A directory that exists but is invalid has its own problems listed; references into it
+    # cannot be judged, so they are not reported as missing too.
+    issues = [
+        (field_path, message)
+        for field_path, message in issues
+        if not (field_path[0] == "co_quan" and agencies is INVALID)
+        and not (field_path[0] == "noi_nhan" and recipients is INVALID)
+    ]
     for field_path, message in issues:
         line = loaded.source.line_of(field_path)
         problems.append(Problem(loaded.source.file, line, format_field(field_path), message))
-    if problems or resolved is None:
+    if problems or document is None or resolved is None:
         raise InputError(problems)
     return LoadedDocument(path, str(kind), resolved)
+
+
+INVALID: Any = object()
+"""Stands for a directory file that exists but failed validation."""
+
+
+def _usable(agencies: Any, recipients: Any) -> tuple[Any, Any]:
+    return (
+        None if agencies is INVALID else agencies,
+        None if recipients is INVALID else recipients,
+    )
 
 
 def _validate_agencies(loaded: Loaded, problems: list[Problem]) -> AgencyDirectory | None:
@@ -155,12 +167,14 @@ def _validate_recipients(loaded: Loaded, problems: list[Problem]) -> RecipientDi
 
 
 def _load_directory(path: Path | None, problems: list[Problem], validate: Any) -> Any:
+    """Return the validated directory at ``path``, None when absent, INVALID when broken."""
     if path is None:
         return None
     loaded = _load(path, problems)
     if loaded is None or _empty_file(loaded, problems):
-        return None
-    return validate(loaded, problems)
+        return INVALID
+    result = validate(loaded, problems)
+    return INVALID if result is None else result
 
 
 class Renderer:
@@ -183,6 +197,15 @@ class Renderer:
         """Return the .docx bytes of ``document``."""
         context = build_context(document.resolved, document.kind)
         return self.template(document.kind).render(context)
+
+
+def check_file(path: Path) -> FileReport:
+    """Return the N30 findings of the .docx at ``path`` (or why it could not be read)."""
+    try:
+        facts = inspect_file(path)
+    except UnreadableDocument as error:
+        return FileReport(display_path(path), error=str(error).split(": ", 1)[-1])
+    return FileReport(display_path(path), check(facts))
 
 
 def output_path(source: Path, output_dir: Path) -> Path:

@@ -144,6 +144,39 @@ def render_command(
     _run(context.obj["debug"], action)
 
 
+@main.command("check", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
+@click.argument(
+    "files", nargs=-1, required=True, metavar="TỆP.docx...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="Dạng kết quả: text (cho người đọc, mặc định) hoặc json (cho chương trình).",
+)
+@click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
+def check_command(files: tuple[Path, ...], output_format: str, strict: bool) -> None:
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
+
+    Đọc mọi tệp .docx (do docgen tạo hay soạn tay trong Word), nhận diện các thành phần
+    thể thức và báo từng chỗ sai: quy tắc, mức độ, vị trí, cần gì, thấy gì, căn cứ.
+
+    Mã thoát: 0 đúng thể thức; 1 có lỗi (có cả cảnh báo khi dùng --strict);
+    2 có tệp không đọc được.
+    """
+    from docgen.check.report import to_json, to_text
+
+    reports = [api.check_file(path) for path in files]
+    click.echo(to_json(reports) if output_format == "json" else to_text(reports))
+    if any(report.error is not None for report in reports):
+        raise SystemExit(2)
+    failing = {"error", "warning"} if strict else {"error"}
+    if any(f.severity in failing for report in reports for f in report.findings):
+        raise SystemExit(1)
+
+
 @main.command("build-templates", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
 @click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
 @click.argument(

@@ -141,7 +141,7 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
         root = loader.get_single_node()
     except ReaderError as error:
         line = _line_at(text, error.position)
-        message = f"lỗi cú pháp YAML: {error.reason} (mã #x{error.character:04x})"
+        message = f"lỗi cú pháp YAML: {error.reason} (U+{error.character:04X})"
         raise InputError([Problem(name, line, "", message)]) from error
     except yaml.MarkedYAMLError as error:
         raise InputError([_syntax_problem(error, text, name)]) from error
@@ -203,7 +203,7 @@ def _forbidden_characters(text: str, name: str) -> list[Problem]:
                 name,
                 line,
                 "",
-                f"lỗi cú pháp YAML: ký tự không được phép (mã #x{code:04x}); hãy xóa ký tự này",
+                f"lỗi cú pháp YAML: ký tự không được phép U+{code:04X}; hãy xóa ký tự này",
             )
         )
     return problems

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from docgen.formatting import VIETNAMESE_LETTERS
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, Signer, SignerPatch
 from docgen.models.blocks import Block, Clause, Point, Section, Table, TableSpec
 from docgen.models.documents import DocumentBase
@@ -148,6 +149,10 @@ def check_directory(directory: RecipientDirectory) -> list[Issue]:
 def check_blocks(blocks: list[Block], path: Path) -> list[Issue]:
     """Return the issues of body blocks that the schema cannot see (table rows vs columns)."""
     issues: list[Issue] = []
+    points = [index for index, block in enumerate(blocks) if isinstance(block, Point)]
+    if len(points) > len(VIETNAMESE_LETTERS):
+        message = f"quá {len(VIETNAMESE_LETTERS)} điểm liền nhau: hãy chia thành các khoản"
+        issues.append(((*path, points[len(VIETNAMESE_LETTERS)]), message))
     for index, block in enumerate(blocks):
         here = (*path, index)
         if isinstance(block, Section | Clause | Point):
@@ -186,6 +191,55 @@ def _all_columns(table: TableSpec) -> list[Any]:
     return ([table.so_thu_tu] if table.so_thu_tu else []) + list(table.cot.values())
 
 
+def raw_reference_issues(
+    data: dict[str, Any],
+    agencies: AgencyDirectory | None,
+    directory: RecipientDirectory | None,
+    agencies_file: str = "co-quan.yaml",
+    directory_file: str = "noi-nhan.yaml",
+) -> list[Issue]:
+    """Return the unknown keys a document names, read from its raw data.
+
+    Used when the document fails validation, so that every problem is still reported in one
+    run; entries too malformed to read a key from are left to the schema's messages.
+    """
+    issues: list[Issue] = []
+    reference = data.get("co_quan")
+    key = reference.get("ma") if isinstance(reference, dict) else reference
+    agency = None
+    if isinstance(key, str) and (not isinstance(reference, dict) or "ten" not in reference):
+        try:
+            agency, issues = resolve_agency(AgencyPatch(ma=key), agencies, agencies_file)
+        except ValueError:
+            agency = None
+        issues = [(("co_quan",) if isinstance(reference, str) else path, m) for path, m in issues]
+    signer = data.get("nguoi_ky")
+    signer_key = signer.get("ma") if isinstance(signer, dict) else signer
+    if agency is not None and isinstance(signer_key, str) and signer_key not in agency.nguoi_ky:
+        path: Path = ("nguoi_ky",) if isinstance(signer, str) else ("nguoi_ky", "ma")
+        known = _known(agency.nguoi_ky)
+        issues.append((path, f"không có người ký '{signer_key}' trong hồ sơ cơ quan (có: {known})"))
+    entries = data.get("noi_nhan")
+    if directory is not None and isinstance(entries, list):
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("ma"), str) and "ten" not in entry:
+                if entry["ma"] not in directory.don_vi:
+                    known = _known(directory.don_vi)
+                    message = (
+                        f"không có nơi nhận '{entry['ma']}' trong {directory_file} (có: {known})"
+                    )
+                    issues.append((("noi_nhan", index, "ma"), message))
+            elif isinstance(entry.get("nhom"), str) and entry["nhom"] not in directory.nhom:
+                known = _known(directory.nhom)
+                message = (
+                    f"không có nhóm nơi nhận '{entry['nhom']}' trong {directory_file} (có: {known})"
+                )
+                issues.append((("noi_nhan", index, "nhom"), message))
+    return issues
+
+
 def resolve(
     document: DocumentBase,
     agencies: AgencyDirectory | None,
@@ -203,6 +257,12 @@ def resolve(
         issues += found
     recipients, found = resolve_recipients(document, directory, directory_file)
     issues += found
+    if (
+        document.ngay is not None
+        and document.nam is not None
+        and document.ngay.year != document.nam
+    ):
+        issues.append((("nam",), f"năm {document.nam} khác năm của 'ngay' ({document.ngay.year})"))
     if agency is None or signer is None or issues:
         return None, issues
     luu = document.luu or agency.luu

@@ -136,7 +136,7 @@ def _number(details: ErrorDetails, ctx: dict[str, Any]) -> str:
 def _date(details: ErrorDetails, ctx: dict[str, Any]) -> str:
     return (
         f"ngày không hợp lệ: {_show_plain(details['input'])} "
-        "(dùng dạng NNNN-TT-NN, ví dụ 2024-03-05)"
+        "(dùng dạng NNNN-TT-NN hoặc NN/TT/NNNN, ví dụ 2024-03-05 hoặc 05/03/2024)"
     )
 
 

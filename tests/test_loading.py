@@ -195,7 +195,7 @@ def test_second_document_is_reported(tmp_path: Path) -> None:
 
 
 def test_control_characters_are_reported_at_their_lines(tmp_path: Path) -> None:
-    message = "lỗi cú pháp YAML: ký tự không được phép (mã #x0007); hãy xóa ký tự này"
+    message = "lỗi cú pháp YAML: ký tự không được phép U+0007; hãy xóa ký tự này"
     assert _problems(tmp_path, b"a: 1\nb: x\x07y\n\nc: \x07\n") == [
         f"doc.yaml:2: {message}",
         f"doc.yaml:4: {message}",

@@ -77,7 +77,7 @@ noi_nhan: Các sở
 """
     assert _problems(tmp_path, text) == [
         "doc.yaml:3: so: phải là số dương, nhận được 0",
-        "doc.yaml:2: ngay: ngày không hợp lệ: 2024-02-30 (dùng dạng NNNN-TT-NN, ví dụ 2024-03-05)",
+        "doc.yaml:2: ngay: ngày không hợp lệ: 2024-02-30 (dùng dạng NNNN-TT-NN hoặc NN/TT/NNNN, ví dụ 2024-03-05 hoặc 05/03/2024)",
         "doc.yaml:4: khan: phải là true hoặc false",
         "doc.yaml:6: nguoi_ky.ho_ten: không được để trống",
         "doc.yaml:5: nguoi_ky.chuc_vu: thiếu trường bắt buộc",
@@ -104,7 +104,7 @@ thua: 1
     assert _problems(tmp_path, text) == [
         "doc.yaml:1: so: phải là số nguyên, nhận được 1.5",
         "doc.yaml:2: trich_yeu: phải là chuỗi văn bản",
-        "doc.yaml:3: ngay: ngày không hợp lệ: 20240305 (dùng dạng NNNN-TT-NN, ví dụ 2024-03-05)",
+        "doc.yaml:3: ngay: ngày không hợp lệ: 20240305 (dùng dạng NNNN-TT-NN hoặc NN/TT/NNNN, ví dụ 2024-03-05 hoặc 05/03/2024)",
         "doc.yaml:4: nguoi_ky: phải là một bảng khóa: giá trị",
         "doc.yaml:7: noi_dung[0].so_trang: phải nhỏ hơn hoặc bằng 99",
         "doc.yaml:8: thua: trường không được phép (không có trong mẫu dữ liệu)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from docgen.formatting import upper_vi
-from docgen.models.text import Lines, Text
+from docgen.models.text import ArchiveLine, Lines, Text
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -56,7 +56,7 @@ class Agency(BaseModel):
     """The agency's abbreviation in the ký hiệu, e.g. UBND."""
     dia_danh: Text
     """Place name of the date line, e.g. Đắk Hà."""
-    luu: Text = "VT"
+    luu: ArchiveLine = "VT"
     """Default text after "Lưu:" in Nơi nhận, e.g. "VT, TĐKT"."""
     nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
     """Signers by key, referred to from documents."""

@@ -125,30 +125,35 @@ BLOCK_KEYS = ("muc", "khoan", "diem", "gach", "doan", "bang")
 
 
 def block_kind(value: Any) -> str | None:
-    """Return the discriminator of a raw block: "text", a key of BLOCK_KEYS, or None."""
+    """Return the tag of a raw block, "block:text" or "block:<key of BLOCK_KEYS>", or None.
+
+    Tags differ from data keys so that error locations never confuse the two.
+    """
     if isinstance(value, str):
-        return "text"
+        return "block:text"
     if isinstance(value, dict):
         for key in BLOCK_KEYS:
             if key in value:
-                return key
+                return f"block:{key}"
         return None
     if isinstance(value, BaseModel):
-        return {
+        kinds = {
             Section: "muc", Clause: "khoan", Point: "diem", DashItems: "gach",
             Paragraph: "doan", Table: "bang",
-        }.get(type(value))  # fmt: skip
+        }  # fmt: skip
+        kind = kinds.get(type(value))
+        return None if kind is None else f"block:{kind}"
     return None
 
 
 Block = Annotated[
-    Annotated[Text, Tag("text")]
-    | Annotated[Section, Tag("muc")]
-    | Annotated[Clause, Tag("khoan")]
-    | Annotated[Point, Tag("diem")]
-    | Annotated[DashItems, Tag("gach")]
-    | Annotated[Paragraph, Tag("doan")]
-    | Annotated[Table, Tag("bang")],
+    Annotated[Text, Tag("block:text")]
+    | Annotated[Section, Tag("block:muc")]
+    | Annotated[Clause, Tag("block:khoan")]
+    | Annotated[Point, Tag("block:diem")]
+    | Annotated[DashItems, Tag("block:gach")]
+    | Annotated[Paragraph, Tag("block:doan")]
+    | Annotated[Table, Tag("block:bang")],
     Discriminator(
         block_kind,
         custom_error_type="unknown_block",

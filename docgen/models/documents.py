@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from docgen.models.agency import Agency, AgencyPatch, Signer, SignerPatch
 from docgen.models.blocks import Block
 from docgen.models.recipients import Recipient
-from docgen.models.text import Lines, Text
+from docgen.models.text import ArchiveLine, Lines, Text
 
 KEY = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
@@ -49,14 +49,12 @@ class DocumentBase(BaseModel):
     """The closing sentence; "./." is added when it does not already end so."""
     nguoi_ky: KEY | SignerPatch | Signer
     noi_nhan: list[Recipient] = Field(default_factory=list)
-    luu: Text | None = None
+    luu: ArchiveLine | None = None
 
     @model_validator(mode="after")
     def _year_known(self) -> DocumentBase:
         if self.ngay is None and self.nam is None:
             raise ValueError("cần 'ngay' hoặc 'nam': văn bản dự thảo vẫn ghi năm ban hành")
-        if self.ngay is not None and self.nam is not None and self.ngay.year != self.nam:
-            raise ValueError(f"'nam' ({self.nam}) khác năm của 'ngay' ({self.ngay.year})")
         return self
 
     @property

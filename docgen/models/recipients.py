@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from docgen.models.agency import KEY_PATTERN, STRICT
 from docgen.models.text import Text
@@ -52,5 +54,31 @@ class GroupRef(BaseModel):
     """Print one line per member even when the group has a ``ten``."""
 
 
-Recipient = Text | RecipientRef | GroupRef
+def _has_words(line: str) -> str:
+    if not line.lstrip("-–•+ ").rstrip(";,. "):
+        raise ValueError("dòng nơi nhận không có nội dung")
+    return line
+
+
+def recipient_kind(value: Any) -> str | None:
+    """Return the tag of a raw Nơi nhận entry: text, a group, or a directory entry."""
+    if isinstance(value, str | RecipientRef | GroupRef):
+        return {str: "recipient:text", RecipientRef: "recipient:ma", GroupRef: "recipient:nhom"}[
+            str if isinstance(value, str) else type(value)
+        ]
+    if isinstance(value, dict):
+        return "recipient:nhom" if "nhom" in value else "recipient:ma"
+    return None
+
+
+Recipient = Annotated[
+    Annotated[Annotated[Text, AfterValidator(_has_words)], Tag("recipient:text")]
+    | Annotated[RecipientRef, Tag("recipient:ma")]
+    | Annotated[GroupRef, Tag("recipient:nhom")],
+    Discriminator(
+        recipient_kind,
+        custom_error_type="unknown_recipient",
+        custom_error_message="nơi nhận phải là dòng chữ, {ma: ...} hoặc {nhom: ...}",
+    ),
+]
 """A literal line of text, or a reference into the recipients directory."""

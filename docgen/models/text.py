@@ -21,7 +21,7 @@ def _clean(value: str) -> str:
 
 
 def _scalar_to_str(value: object) -> object:
-    # YAML reads `ten: 2024` or `so_hieu: 01` as numbers; in a text field the user meant text.
+    # YAML reads `ten: 2024` or `chuc_vu: 1` as numbers; in a text field the user meant text.
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return value
@@ -36,6 +36,18 @@ def _one_or_many(value: object) -> object:
         [value] if isinstance(value, str | int | float) and not isinstance(value, bool) else value
     )
 
+
+def _archive_line(value: str) -> str:
+    text = value.strip().rstrip(".").strip()
+    if text.lower().startswith("lưu:"):
+        text = text[4:].strip()
+    if not text:
+        raise ValueError("cần ghi nơi lưu sau 'Lưu:', ví dụ: VT, TĐKT")
+    return text
+
+
+ArchiveLine = Annotated[Text, AfterValidator(_archive_line)]
+"""What follows "Lưu:" in Nơi nhận, e.g. "VT, TĐKT" (a leading "Lưu:" is accepted)."""
 
 Lines = Annotated[list[Text], BeforeValidator(_one_or_many)]
 """One or more lines of text; a single string is accepted as one line."""

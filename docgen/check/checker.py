@@ -1,0 +1,679 @@
+"""Check a document's facts against the N30 rules; no I/O.
+
+Every finding names its rule, a severity, where it is, what was expected and what was found,
+and the decree reference. Rules and their numbers come from :mod:`docgen.rules.n30`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from docx.shared import Length, Pt
+
+from docgen.check.facts import DocumentFacts, Location, ParagraphFacts
+from docgen.check.roles import (
+    AUTHORITY_RE,
+    DIEM_RE,
+    KHOAN_RE,
+    MUC_RE,
+    TYPE_NAMES,
+    Roles,
+    identify,
+    nfc,
+)
+from docgen.formatting import DOC_TYPE_ABBREVIATIONS, VIETNAMESE_LETTERS, roman
+from docgen.rules import n30
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One departure from the rules."""
+
+    rule: str
+    severity: str
+    location: Location | None
+    excerpt: str
+    expected: str
+    found: str
+    ref: str
+
+    def sort_key(self) -> tuple[int, int, str]:
+        part = 0 if self.location is None else (1 if self.location.part == "body" else 0)
+        return (part, self.location.paragraph if self.location else -1, self.rule)
+
+
+def _excerpt(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pt(value: int | None) -> str:
+    return "không đặt" if value is None else f"{Length(value).pt:g} pt"
+
+
+def _mm(value: int | None) -> str:
+    return "không đặt" if value is None else f"{Length(value).mm:.1f} mm"
+
+
+def _cm(value: int | None) -> str:
+    return "0 cm" if not value else f"{Length(value).cm:.2f} cm"
+
+
+class Checker:
+    """Collects findings for one document."""
+
+    def __init__(self, facts: DocumentFacts) -> None:
+        self.facts = facts
+        self.roles: Roles = identify(facts)
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        rule: str,
+        severity: str,
+        paragraph: ParagraphFacts | None,
+        expected: str,
+        found: str,
+        ref: str,
+    ) -> None:
+        location = None if paragraph is None else paragraph.location
+        excerpt = "" if paragraph is None else _excerpt(paragraph.text)
+        self.findings.append(Finding(rule, severity, location, excerpt, expected, found, ref))
+
+    def paragraph(self, index: int | None) -> ParagraphFacts | None:
+        return None if index is None else self.facts.paragraphs[index]
+
+    # -- page ------------------------------------------------------------------------------
+
+    def check_page(self) -> None:
+        page = n30.PAGE
+        for section in self.facts.sections:
+            where = f"phần {section.index + 1}: "
+            size_ok = (
+                section.page_width is not None
+                and section.page_height is not None
+                and {round(Length(section.page_width).mm), round(Length(section.page_height).mm)}
+                == {210, 297}
+            )
+            if not size_ok:
+                found = f"{_mm(section.page_width)} x {_mm(section.page_height)}"
+                self.add("PAGE_SIZE", ERROR, None, where + "khổ A4 210 x 297 mm", found, page.ref)
+            if section.orientation != "portrait":
+                self.add(
+                    "ORIENTATION", WARNING, None, where + "hướng dọc (trừ khi có bảng biểu rộng)",
+                    "hướng ngang", page.ref,
+                )  # fmt: skip
+            for name, label, rule in (
+                ("top", "lề trên", page.top), ("bottom", "lề dưới", page.bottom),
+                ("left", "lề trái", page.left), ("right", "lề phải", page.right),
+            ):  # fmt: skip
+                value = getattr(section, name)
+                if value is None or not rule.allows(value):
+                    expected = f"{where}{label} {_mm(rule.low)} – {_mm(rule.high)}"
+                    self.add(f"MARGIN_{name.upper()}", ERROR, None, expected, _mm(value), page.ref)
+
+    # -- text and fonts -------------------------------------------------------------------
+
+    def check_text(self) -> None:
+        for paragraph in self.facts.paragraphs:
+            fonts = {font for run in paragraph.runs for font in run.fonts.values()}
+            wrong = sorted(str(font) for font in fonts if font != n30.FONT_NAME)
+            if wrong:
+                self.add(
+                    "FONT",
+                    ERROR,
+                    paragraph,
+                    n30.FONT_NAME + " (mọi bảng mã)",
+                    ", ".join(wrong),
+                    n30.FONT_REF,
+                )
+            colours = {run.color for run in paragraph.runs} - {None, "auto", n30.COLOR_BLACK}
+            if colours:
+                self.add(
+                    "COLOR", ERROR, paragraph, "màu đen", ", ".join(sorted(colours)), n30.FONT_REF
+                )
+            if not unicodedata.is_normalized("NFC", paragraph.text):
+                self.add(
+                    "TEXT_NFC", WARNING, paragraph, "chữ Unicode dựng sẵn (NFC, TCVN 6909:2001)",
+                    "chữ tổ hợp (NFD)", n30.FONT_REF,
+                )  # fmt: skip
+            controls = sorted(
+                {
+                    f"U+{ord(c):04X}"
+                    for c in paragraph.text
+                    if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n"
+                }
+            )
+            if controls:
+                self.add(
+                    "TEXT_CHARS",
+                    ERROR,
+                    paragraph,
+                    "không có ký tự điều khiển",
+                    ", ".join(controls),
+                    n30.FONT_REF,
+                )
+
+    # -- components -----------------------------------------------------------------------
+
+    def check_component(self, component: n30.Component, indexes: Iterable[int | None]) -> None:
+        for index in indexes:
+            paragraph = self.paragraph(index)
+            if paragraph is None or not paragraph.runs:
+                continue
+            key = component.key.upper()
+            sizes = {run.size for run in paragraph.runs}
+            bad_sizes = sorted(s or 0 for s in sizes if s is None or not component.size.allows(s))
+            if bad_sizes:
+                expected = f"cỡ chữ {_pt(component.size.low)} – {_pt(component.size.high)}"
+                found = ", ".join(_pt(s) for s in bad_sizes)
+                self.add(f"{key}.SIZE", ERROR, paragraph, expected, found, component.ref)
+            if component.bold is not None and any(
+                run.bold != component.bold for run in paragraph.runs
+            ):
+                expected = "chữ đậm" if component.bold else "chữ không đậm"
+                found = "có chữ không đậm" if component.bold else "có chữ đậm"
+                self.add(f"{key}.BOLD", ERROR, paragraph, expected, found, component.ref)
+            if component.italic is not None and any(
+                run.italic != component.italic for run in paragraph.runs
+            ):
+                expected = "chữ nghiêng" if component.italic else "chữ đứng (không nghiêng)"
+                found = "có chữ đứng" if component.italic else "có chữ nghiêng"
+                self.add(f"{key}.ITALIC", ERROR, paragraph, expected, found, component.ref)
+            if component.case is n30.Case.UPPER and paragraph.text != paragraph.text.upper():
+                self.add(
+                    f"{key}.CASE", ERROR, paragraph, "chữ in hoa", "có chữ thường", component.ref
+                )
+            if paragraph.alignment != component.align.name.lower():
+                expected = {
+                    "center": "canh giữa",
+                    "left": "canh trái",
+                    "justify": "canh đều hai lề",
+                }[component.align.name.lower()]
+                self.add(
+                    f"{key}.ALIGN",
+                    WARNING,
+                    paragraph,
+                    expected,
+                    str(paragraph.alignment),
+                    component.ref,
+                )
+
+    def check_components(self) -> None:
+        roles = self.roles
+        self.check_component(n30.QUOC_HIEU, [roles.quoc_hieu])
+        self.check_component(n30.TIEU_NGU, [roles.tieu_ngu])
+        self.check_component(n30.CO_QUAN_CHU_QUAN, roles.co_quan_chu_quan)
+        self.check_component(n30.CO_QUAN_BAN_HANH, roles.co_quan_ban_hanh)
+        self.check_component(n30.SO_KY_HIEU, [roles.so_ky_hieu])
+        self.check_component(n30.DIA_DANH_NGAY, [roles.dia_danh_ngay])
+        self.check_component(n30.TEN_LOAI, [roles.ten_loai])
+        self.check_component(n30.TRICH_YEU, roles.trich_yeu)
+        self.check_component(n30.CAN_CU, roles.can_cu)
+        self.check_component(n30.NOI_NHAN_TIEU_DE, [roles.noi_nhan_tieu_de])
+        self.check_component(n30.NOI_NHAN, roles.noi_nhan)
+        self.check_component(n30.THAM_QUYEN, roles.tham_quyen)
+        self.check_component(n30.HO_TEN, [roles.ho_ten])
+        self.check_component(n30.MUC, roles.muc)
+        if roles.quoc_hieu is None:
+            self.add(
+                "QUOC_HIEU.MISSING",
+                ERROR,
+                None,
+                n30.QUOC_HIEU_TEXT,
+                "không thấy",
+                n30.QUOC_HIEU.ref,
+            )
+        if roles.tieu_ngu is None:
+            self.add(
+                "TIEU_NGU.MISSING", ERROR, None, n30.TIEU_NGU_TEXT, "không thấy", n30.TIEU_NGU.ref
+            )
+        elif self.facts.paragraphs[roles.tieu_ngu].text.strip() != n30.TIEU_NGU_TEXT:
+            paragraph = self.facts.paragraphs[roles.tieu_ngu]
+            self.add(
+                "TIEU_NGU.TEXT",
+                ERROR,
+                paragraph,
+                n30.TIEU_NGU_TEXT,
+                paragraph.text.strip(),
+                n30.TIEU_NGU.ref,
+            )
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def _line_after(self, index: int) -> tuple[int | None, ParagraphFacts | None]:
+        """Return the length of the line drawn under paragraph ``index``, and where it is."""
+        paragraphs = self.facts.paragraphs
+        own = paragraphs[index]
+        candidates = [own]
+        if index + 1 < len(paragraphs):
+            following = paragraphs[index + 1]
+            same_place = (
+                following.location.table,
+                following.location.row,
+                following.location.column,
+            ) == (own.location.table, own.location.row, own.location.column)
+            if same_place and not following.text.strip("_ \t"):
+                candidates.append(following)
+        for paragraph in candidates:
+            if paragraph.drawn_lines:
+                return max(paragraph.drawn_lines), paragraph
+            if paragraph.bottom_border and paragraph.container_width:
+                length = (
+                    paragraph.container_width
+                    - (paragraph.left_indent or 0)
+                    - (paragraph.right_indent or 0)
+                )
+                return length, paragraph
+        return None, None
+
+    def check_line(self, line: n30.RuleLine, indexes: list[int]) -> None:
+        if not indexes:
+            return
+        paragraphs = [self.facts.paragraphs[i] for i in indexes]
+        last = indexes[-1]
+        length, where = self._line_after(last)
+        key = line.key.upper()
+        following = self.paragraph(last + 1) if last + 1 < len(self.facts.paragraphs) else None
+        if length is None:
+            underlined = any(run.underline for p in paragraphs for run in p.runs)
+            underscores = following is not None and re.fullmatch(
+                r"\s*_{3,}\s*", following.text or ""
+            )
+            if underlined:
+                found = "gạch chân chữ (underline) thay cho đường kẻ"
+            elif underscores:
+                found = "dòng ký tự gạch dưới “___” thay cho đường kẻ"
+            else:
+                found = "không có đường kẻ"
+            self.add(
+                f"{key}.MISSING", ERROR, paragraphs[-1], f"{line.label}: nét liền", found, line.ref
+            )
+            return
+        width = max(
+            int(n30.text_width(p.text, line.measured.size.default, bool(line.measured.bold)))
+            for p in paragraphs
+        )
+        if line.measured is not n30.TIEU_NGU and where is not None:
+            # A long text wraps: its printed line is at most as wide as its column.
+            width = min(width, where.container_width or int(line.container))
+        ratio = length / width if width else 0
+        low, high = line.fraction
+        slack = 0.03  # drawn by hand in Word: a few per cent either way is still "1/3 to 1/2"
+        if not low - slack <= ratio <= high + slack:
+            expected = f"dài {low:.0%} – {high:.0%} dòng chữ ({_cm(int(width * low))} – {_cm(int(width * high))})"
+            self.add(
+                f"{key}.LENGTH", WARNING, where, expected, f"{_cm(length)} ({ratio:.0%})", line.ref
+            )
+
+    def check_lines(self) -> None:
+        roles = self.roles
+        self.check_line(n30.LINE_UNDER_CO_QUAN, roles.co_quan_ban_hanh)
+        if roles.tieu_ngu is not None:
+            self.check_line(n30.LINE_UNDER_TIEU_NGU, [roles.tieu_ngu])
+        self.check_line(n30.LINE_UNDER_TRICH_YEU, roles.trich_yeu)
+
+    # -- number, date, type ----------------------------------------------------------------
+
+    SO_FORMAT = re.compile(r"^Số:\s*(?P<number>\d*)\s*/(?P<symbol>\S+)$")
+
+    def check_so(self) -> None:
+        paragraph = self.paragraph(self.roles.so_ky_hieu)
+        ref = n30.SO_KY_HIEU.ref
+        if paragraph is None:
+            self.add("SO.MISSING", ERROR, None, "dòng “Số: …/…”", "không thấy", ref)
+            return
+        text = nfc(paragraph.text)
+        match = self.SO_FORMAT.match(text)
+        if match is None:
+            self.add(
+                "SO.FORMAT",
+                ERROR,
+                paragraph,
+                "Số: <số>/<ký hiệu> (ký hiệu viết liền, không dấu cách)",
+                text,
+                ref,
+            )
+            return
+        number = match.group("number")
+        if (number and (int(number) < 10) != number.startswith("0")) or (
+            number.startswith("0") and len(number) > 2
+        ):
+            self.add("SO.LEADING_ZERO", ERROR, paragraph, "số nhỏ hơn 10 viết 01 – 09", number, ref)
+        type_index = self.roles.ten_loai
+        if type_index is not None:
+            name = TYPE_NAMES[nfc(self.facts.paragraphs[type_index].text)]
+            abbreviation = DOC_TYPE_ABBREVIATIONS[name]
+            first = match.group("symbol").split("-")[0]
+            if first != abbreviation:
+                expected = f"ký hiệu bắt đầu bằng {abbreviation}- (tên loại {name.upper()})"
+                self.add(
+                    "SO.TYPE",
+                    ERROR,
+                    paragraph,
+                    expected,
+                    match.group("symbol"),
+                    "Phụ lục III, Mục I",
+                )
+
+    DATE_FORMAT = re.compile(
+        r"^(?P<place>[^,]+), ngày(?P<day>\s*\d*\s*)tháng(?P<month>\s*\d*\s*)năm\s*(?P<year>\d{4})?\s*$"
+    )
+
+    def check_date(self) -> None:
+        paragraph = self.paragraph(self.roles.dia_danh_ngay)
+        ref = n30.DIA_DANH_NGAY.ref
+        if paragraph is None:
+            self.add(
+                "DATE.MISSING",
+                ERROR,
+                None,
+                "dòng “Địa danh, ngày … tháng … năm …”",
+                "không thấy",
+                ref,
+            )
+            return
+        text = nfc(paragraph.text)
+        match = self.DATE_FORMAT.match(text)
+        if match is None:
+            self.add(
+                "DATE.FORMAT", ERROR, paragraph, "<Địa danh>, ngày DD tháng MM năm YYYY", text, ref
+            )
+            return
+        day, month = match.group("day").strip(), match.group("month").strip()
+        if day and (int(day) < 10) != (len(day) == 2 and day.startswith("0")) and int(day) < 10:
+            self.add("DATE.DAY_PADDING", ERROR, paragraph, "ngày nhỏ hơn 10 viết 01 – 09", day, ref)
+        if month:
+            wanted = f"{int(month):02d}" if int(month) <= 2 else str(int(month))
+            if month != wanted:
+                self.add(
+                    "DATE.MONTH_PADDING",
+                    ERROR,
+                    paragraph,
+                    f"tháng {wanted} (chỉ tháng 1, 2 thêm số 0)",
+                    month,
+                    ref,
+                )
+
+    # -- body -------------------------------------------------------------------------------
+
+    def check_body(self) -> None:
+        first_low, first_high = n30.BODY_FIRST_LINE_INDENT.low, n30.BODY_FIRST_LINE_INDENT.high
+        for index in self.roles.body:
+            paragraph = self.facts.paragraphs[index]
+            if not paragraph.runs:
+                continue
+            if paragraph.alignment != "justify":
+                self.add(
+                    "BODY.ALIGN",
+                    ERROR,
+                    paragraph,
+                    "canh đều hai lề",
+                    str(paragraph.alignment),
+                    n30.BODY_REF,
+                )
+            indent = paragraph.first_line_indent or 0
+            if not first_low - n30.HALF_TWIP <= indent <= first_high + n30.HALF_TWIP:
+                self.add(
+                    "BODY.INDENT",
+                    ERROR,
+                    paragraph,
+                    "lùi đầu dòng 1 – 1,27 cm",
+                    _cm(indent),
+                    n30.BODY_REF,
+                )
+            gap = (paragraph.space_before or 0) + (paragraph.space_after or 0)
+            if gap < n30.BODY_PARAGRAPH_SPACING_MIN - n30.HALF_TWIP:
+                self.add(
+                    "BODY.SPACING",
+                    ERROR,
+                    paragraph,
+                    "cách đoạn tối thiểu 6 pt",
+                    _pt(gap),
+                    n30.BODY_REF,
+                )
+            spacing = paragraph.line_spacing
+            low, high = n30.BODY_LINE_SPACING
+            size = max((run.size or Pt(14) for run in paragraph.runs), default=Pt(14))
+            if isinstance(spacing, float):
+                ok, shown = low <= spacing <= high, f"{spacing:g} dòng"
+            elif isinstance(spacing, int):
+                # An exact height: single spacing of Times New Roman is about 1.15 × its size.
+                ok, shown = size * low <= spacing <= size * 1.15 * high, _pt(spacing)
+            else:
+                ok, shown = True, ""
+            if not ok:
+                self.add(
+                    "BODY.LINE_SPACING",
+                    ERROR,
+                    paragraph,
+                    "giãn dòng từ 1 dòng đến 1,5 dòng",
+                    shown,
+                    n30.BODY_REF,
+                )
+            sizes = {run.size for run in paragraph.runs}
+            if any(s is None or not n30.NOI_DUNG.size.allows(s) for s in sizes):
+                found = ", ".join(_pt(s) for s in sorted(s or 0 for s in sizes))
+                self.add("BODY.SIZE", ERROR, paragraph, "cỡ chữ 13 – 14 pt", found, n30.BODY_REF)
+
+    def check_numbering(self) -> None:
+        ref = "Phụ lục I, Mục II.6.b"
+        for position, index in enumerate(self.roles.muc, start=1):
+            paragraph = self.facts.paragraphs[index]
+            number = MUC_RE.match(nfc(paragraph.text)).group("number")  # type: ignore[union-attr]
+            if number != roman(position):
+                self.add(
+                    "HEADING.SEQUENCE", ERROR, paragraph, f"mục số {roman(position)}", number, ref
+                )
+        previous_section = -1
+        expected = 0
+        for index in sorted(self.roles.khoan + self.roles.muc):
+            if index in self.roles.muc:
+                expected = 0
+                previous_section = index
+                continue
+            expected += 1
+            paragraph = self.facts.paragraphs[index]
+            number = int(KHOAN_RE.match(nfc(paragraph.text)).group("number"))  # type: ignore[union-attr]
+            if number != expected and previous_section >= -1:
+                self.add(
+                    "HEADING.SEQUENCE", WARNING, paragraph, f"khoản số {expected}", str(number), ref
+                )
+                expected = number
+        for index in self.roles.diem:
+            paragraph = self.facts.paragraphs[index]
+            letter = DIEM_RE.match(nfc(paragraph.text)).group("number")  # type: ignore[union-attr]
+            if letter not in VIETNAMESE_LETTERS:
+                self.add(
+                    "HEADING.POINT_LETTER",
+                    ERROR,
+                    paragraph,
+                    "chữ cái tiếng Việt (không f, j, w, z)",
+                    letter,
+                    ref,
+                )
+
+    def check_can_cu(self) -> None:
+        ref = n30.CAN_CU.ref
+        lines = [self.facts.paragraphs[i] for i in self.roles.can_cu]
+        for position, paragraph in enumerate(lines):
+            text = paragraph.text.rstrip()
+            last = position == len(lines) - 1
+            wanted = "." if last else ";"
+            if not text.endswith(wanted):
+                self.add(
+                    "CAN_CU.PUNCTUATION",
+                    ERROR,
+                    paragraph,
+                    f"kết thúc bằng “{wanted}”",
+                    f"“{text[-1:]}”",
+                    ref,
+                )
+
+    def check_noi_nhan(self) -> None:
+        ref = n30.NOI_NHAN.ref
+        heading = self.paragraph(self.roles.noi_nhan_tieu_de)
+        if heading is None:
+            self.add("NOI_NHAN.MISSING", ERROR, None, "khối “Nơi nhận:”", "không thấy", ref)
+            return
+        if not heading.text.strip().endswith(":"):
+            self.add(
+                "NOI_NHAN.COLON",
+                ERROR,
+                heading,
+                "“Nơi nhận:” có dấu hai chấm",
+                heading.text.strip(),
+                ref,
+            )
+        items = [self.facts.paragraphs[i] for i in self.roles.noi_nhan]
+        for position, paragraph in enumerate(items):
+            text = paragraph.text.strip()
+            last = position == len(items) - 1
+            if not text.startswith("-"):
+                self.add(
+                    "NOI_NHAN.DASH", ERROR, paragraph, "bắt đầu bằng “-”", f"“{text[:1]}”", ref
+                )
+            if last:
+                if not re.match(r"^-\s*Lưu\s*:\s*VT\b.*\.$", text):
+                    self.add(
+                        "NOI_NHAN.LUU",
+                        ERROR,
+                        paragraph,
+                        "dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.”",
+                        text,
+                        ref,
+                    )
+            elif not text.endswith(";"):
+                self.add(
+                    "NOI_NHAN.PUNCTUATION",
+                    ERROR,
+                    paragraph,
+                    "kết thúc bằng “;”",
+                    f"“{text[-1:]}”",
+                    ref,
+                )
+
+    def check_signature(self) -> None:
+        ref = n30.THAM_QUYEN.ref
+        lines = [self.facts.paragraphs[i] for i in self.roles.tham_quyen]
+        if self.roles.noi_nhan_tieu_de is not None and self.roles.ho_ten is None:
+            self.add(
+                "SIGNATURE.MISSING", ERROR, None, "chức vụ và họ tên người ký", "không thấy", ref
+            )
+            return
+        for paragraph in lines[:-1]:
+            text = nfc(paragraph.text)
+            if "." in text.split()[0] and not AUTHORITY_RE.match(text):
+                self.add(
+                    "SIGNATURE.AUTHORITY",
+                    ERROR,
+                    paragraph,
+                    "TM., KT., Q., TL. hoặc TUQ.",
+                    text.split()[0],
+                    ref,
+                )
+        authority = self.paragraph(self.roles.tham_quyen_ban_hanh)
+        if authority is not None and lines:
+            collective = not nfc(authority.text).startswith(("CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC"))
+            signs_for_collective = nfc(lines[0].text).startswith("TM.")
+            if collective != signs_for_collective:
+                expected = (
+                    "“TM. …” vì thẩm quyền thuộc tập thể"
+                    if collective
+                    else "không “TM.” vì thẩm quyền thuộc người đứng đầu"
+                )
+                self.add(
+                    "SIGNATURE.AGREEMENT",
+                    ERROR,
+                    lines[0],
+                    expected,
+                    nfc(lines[0].text),
+                    "Điều 13; Phụ lục I, Mục II.7",
+                )
+
+    def check_page_numbers(self) -> None:
+        ref = n30.PAGE_NUMBER_REF
+        for section in self.facts.sections:
+            if section.index > 0 and section.page_number is None:
+                continue
+            number = section.page_number
+            if number is None:
+                found = (
+                    "số trang ở chân trang"
+                    if section.page_number_in_footer
+                    else "không có số trang"
+                )
+                self.add(
+                    "PAGE_NUMBER.MISSING", ERROR, None, "số trang canh giữa ở lề trên", found, ref
+                )
+                continue
+            if number.alignment != "center":
+                self.add(
+                    "PAGE_NUMBER.ALIGN", ERROR, number, "canh giữa", str(number.alignment), ref
+                )
+            for run in number.runs:
+                if run.size is not None and not n30.SO_TRANG.size.allows(run.size):
+                    self.add(
+                        "PAGE_NUMBER.SIZE", ERROR, number, "cỡ chữ 13 – 14 pt", _pt(run.size), ref
+                    )
+                if run.bold or run.italic:
+                    self.add(
+                        "PAGE_NUMBER.STYLE",
+                        ERROR,
+                        number,
+                        "chữ đứng, không đậm",
+                        "đậm hoặc nghiêng",
+                        ref,
+                    )
+                break
+            if section.index == 0 and section.first_page_number:
+                self.add(
+                    "PAGE_NUMBER.FIRST_PAGE",
+                    ERROR,
+                    None,
+                    "không hiện số trang ở trang đầu",
+                    "trang đầu có số trang",
+                    ref,
+                )
+
+    def check_appendix(self) -> None:
+        for index in self.roles.phu_luc:
+            paragraph = self.facts.paragraphs[index]
+            text = nfc(paragraph.text)
+            ref = "Phụ lục I, Mục III.1"
+            if text.startswith("PHỤ LỤC"):
+                self.add("PHU_LUC.CASE", WARNING, paragraph, "“Phụ lục” chữ thường", text, ref)
+            if not all(run.bold for run in paragraph.runs):
+                self.add("PHU_LUC.BOLD", ERROR, paragraph, "chữ đậm", "có chữ không đậm", ref)
+            if paragraph.alignment != "center":
+                self.add(
+                    "PHU_LUC.ALIGN", ERROR, paragraph, "canh giữa", str(paragraph.alignment), ref
+                )
+
+    def run(self) -> list[Finding]:
+        """Return every finding, in document order."""
+        self.check_page()
+        self.check_text()
+        self.check_components()
+        self.check_lines()
+        self.check_so()
+        self.check_date()
+        self.check_body()
+        self.check_numbering()
+        self.check_can_cu()
+        self.check_noi_nhan()
+        self.check_signature()
+        self.check_page_numbers()
+        self.check_appendix()
+        return sorted(self.findings, key=Finding.sort_key)
+
+
+def check(facts: DocumentFacts) -> list[Finding]:
+    """Return the N30 findings of a document's facts."""
+    return Checker(facts).run()

@@ -1,0 +1,114 @@
+"""Findings as text for people (Vietnamese) or JSON for programs.
+
+JSON schema (version 1), stable::
+
+    {
+      "schema": "docgen-check/1",
+      "files": [
+        {
+          "file": "path/to/document.docx",
+          "error": null,                       # or a message when the file could not be read
+          "findings": [
+            {
+              "rule": "BODY.INDENT",            # stable identifier of the rule
+              "severity": "error",              # "error" or "warning"
+              "location": {                     # null for whole-document findings
+                "part": "body",                 # "body" or "đầu trang" (header)
+                "paragraph": 12,                # 0-based index in reading order
+                "table": null, "row": null, "column": null,   # 0-based, in a table cell
+                "description": "đoạn 13"        # the same, for people
+              },
+              "excerpt": "Để thực hiện thắng lợi…",
+              "expected": "lùi đầu dòng 1 – 1,27 cm",
+              "found": "0 cm",
+              "ref": "Phụ lục I, Mục II.6.e: …"
+            }
+          ],
+          "summary": {"errors": 1, "warnings": 0}
+        }
+      ]
+    }
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from docgen.check.checker import ERROR, WARNING, Finding
+
+SCHEMA = "docgen-check/1"
+SEVERITY_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
+
+
+@dataclass
+class FileReport:
+    """The outcome of checking one file."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    def count(self, severity: str) -> int:
+        """Return how many findings have ``severity``."""
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """Return ``finding`` as the JSON schema's finding object."""
+    location = finding.location
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "location": None
+        if location is None
+        else {
+            "part": location.part,
+            "paragraph": location.paragraph,
+            "table": location.table,
+            "row": location.row,
+            "column": location.column,
+            "description": location.describe(),
+        },
+        "excerpt": finding.excerpt,
+        "expected": finding.expected,
+        "found": finding.found,
+        "ref": finding.ref,
+    }
+
+
+def to_json(reports: list[FileReport]) -> str:
+    """Return the JSON document of ``reports``."""
+    files = [
+        {
+            "file": report.file,
+            "error": report.error,
+            "findings": [finding_dict(finding) for finding in report.findings],
+            "summary": {"errors": report.count(ERROR), "warnings": report.count(WARNING)},
+        }
+        for report in reports
+    ]
+    return json.dumps({"schema": SCHEMA, "files": files}, ensure_ascii=False, indent=2)
+
+
+def to_text(reports: list[FileReport]) -> str:
+    """Return ``reports`` as Vietnamese text, one line per finding."""
+    lines: list[str] = []
+    for report in reports:
+        if report.error is not None:
+            lines.append(f"{report.file}: không kiểm tra được: {report.error}")
+            continue
+        for finding in report.findings:
+            where = finding.location.describe() if finding.location else "toàn văn bản"
+            excerpt = f" “{finding.excerpt}”" if finding.excerpt else ""
+            lines.append(
+                f"{report.file}: {where}{excerpt}: {SEVERITY_LABELS[finding.severity]} "
+                f"[{finding.rule}]: cần {finding.expected}; thấy {finding.found} ({finding.ref})"
+            )
+        errors, warnings = report.count(ERROR), report.count(WARNING)
+        if errors or warnings:
+            lines.append(f"{report.file}: {errors} lỗi, {warnings} cảnh báo")
+        else:
+            lines.append(f"{report.file}: đúng thể thức, không có lỗi")
+    return "\n".join(lines)

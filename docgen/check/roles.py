@@ -1,0 +1,230 @@
+"""Identify the N30 components of a document from its paragraphs' text and position.
+
+Works on documents docgen did not make: roles come from what the text says ("Số:", "Nơi
+nhận:", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ...) and where it stands, not from style names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from docgen.check.facts import DocumentFacts, ParagraphFacts
+from docgen.formatting import DOC_TYPE_ABBREVIATIONS
+
+QUOC_HIEU_RE = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
+TIEU_NGU_RE = re.compile(r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$")
+SO_RE = re.compile(r"^Số\s*:")
+DATE_RE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
+VV_RE = re.compile(r"^V/v\b")
+KINH_GUI_RE = re.compile(r"^Kính gửi\s*:")
+CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị)\b")
+MUC_RE = re.compile(r"^(?P<number>[IVXLC]+)\.\s")
+KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
+DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
+DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
+PHU_LUC_RE = re.compile(r"^Ph(ụ|Ụ) (l|L)(ục|ỤC)(\s+[IVXLC\d]+)?\s*$")
+NOI_NHAN_RE = re.compile(r"^Nơi nhận\s*:?\s*$")
+AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
+TYPE_NAMES = {name.upper(): name for name in DOC_TYPE_ABBREVIATIONS}
+QUYET_DINH_LINE = "QUYẾT ĐỊNH:"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+@dataclass
+class Roles:
+    """Paragraph indexes by role; lists keep document order."""
+
+    quoc_hieu: int | None = None
+    tieu_ngu: int | None = None
+    co_quan_chu_quan: list[int] = field(default_factory=list)
+    co_quan_ban_hanh: list[int] = field(default_factory=list)
+    so_ky_hieu: int | None = None
+    dia_danh_ngay: int | None = None
+    ten_loai: int | None = None
+    trich_yeu: list[int] = field(default_factory=list)
+    vv: list[int] = field(default_factory=list)
+    kinh_gui: list[int] = field(default_factory=list)
+    can_cu: list[int] = field(default_factory=list)
+    body: list[int] = field(default_factory=list)
+    muc: list[int] = field(default_factory=list)
+    khoan: list[int] = field(default_factory=list)
+    diem: list[int] = field(default_factory=list)
+    dieu: list[int] = field(default_factory=list)
+    phu_luc: list[int] = field(default_factory=list)
+    noi_nhan_tieu_de: int | None = None
+    noi_nhan: list[int] = field(default_factory=list)
+    tham_quyen: list[int] = field(default_factory=list)
+    ho_ten: int | None = None
+    tham_quyen_ban_hanh: int | None = None
+    """The THẨM QUYỀN BAN HÀNH line of a decision (above the căn cứ)."""
+
+    def component_of(self) -> dict[int, str]:
+        """Return the role of every identified paragraph, by index."""
+        roles: dict[int, str] = {}
+        for name, value in vars(self).items():
+            if name in {"body", "muc", "khoan", "diem", "dieu"}:
+                continue
+            for index in value if isinstance(value, list) else [value]:
+                if index is not None:
+                    roles[index] = name
+        for name in ("body", "muc", "dieu"):
+            for index in getattr(self, name):
+                roles.setdefault(index, "noi_dung" if name == "body" else name)
+        return roles
+
+
+def identify(facts: DocumentFacts) -> Roles:
+    """Return the roles of the paragraphs of ``facts``."""
+    paragraphs = facts.paragraphs
+    texts = [nfc(p.text) for p in paragraphs]
+    roles = Roles()
+    for index, text in enumerate(texts):
+        if roles.quoc_hieu is None and QUOC_HIEU_RE.match(text.upper()):
+            roles.quoc_hieu = index
+        elif roles.tieu_ngu is None and TIEU_NGU_RE.match(text):
+            roles.tieu_ngu = index
+        elif roles.so_ky_hieu is None and SO_RE.match(text) and index < 40:
+            roles.so_ky_hieu = index
+        elif roles.dia_danh_ngay is None and DATE_RE.match(text) and index < 40:
+            roles.dia_danh_ngay = index
+    _agency(paragraphs, texts, roles)
+    start = _title(paragraphs, texts, roles)
+    end = _closing(paragraphs, texts, roles)
+    _body(paragraphs, texts, roles, start, end)
+    return roles
+
+
+def _agency(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
+    """Find the agency lines: upper-case lines above "Số:" in its column, or before Quốc hiệu."""
+    anchor = roles.so_ky_hieu
+    if anchor is None:
+        return
+    so = paragraphs[anchor].location
+    lines = []
+    for index in range(anchor - 1, -1, -1):
+        location = paragraphs[index].location
+        same_column = location.table == so.table and location.column == so.column
+        if so.table is not None and not same_column:
+            continue
+        if index in (roles.quoc_hieu, roles.tieu_ngu):
+            break
+        if texts[index] and texts[index] == texts[index].upper() and not SO_RE.match(texts[index]):
+            lines.append(index)
+    lines.reverse()
+    bold_seen = False
+    for index in lines:
+        bold = any(run.bold for run in paragraphs[index].runs)
+        if bold or bold_seen:
+            bold_seen = True
+            roles.co_quan_ban_hanh.append(index)
+        else:
+            roles.co_quan_chu_quan.append(index)
+    for index in range(anchor + 1, min(anchor + 4, len(texts))):
+        if VV_RE.match(texts[index]):
+            roles.vv.append(index)
+
+
+def _header_end(paragraphs: list[ParagraphFacts], roles: Roles) -> int:
+    marks = [
+        i
+        for i in (roles.quoc_hieu, roles.tieu_ngu, roles.so_ky_hieu, roles.dia_danh_ngay)
+        if i is not None
+    ]
+    last = max(marks, default=-1)
+    if last >= 0 and paragraphs[last].location.table is not None:
+        table = paragraphs[last].location.table
+        while last + 1 < len(paragraphs) and paragraphs[last + 1].location.table == table:
+            last += 1
+    return last + 1
+
+
+def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
+    """Find tên loại and trích yếu after the header; return the first index after them."""
+    index = _header_end(paragraphs, roles)
+    while index < len(texts) and not texts[index]:
+        index += 1
+    if index < len(texts) and texts[index].upper() == texts[index] and texts[index] in TYPE_NAMES:
+        roles.ten_loai = index
+        index += 1
+        while index < len(texts) and texts[index] and not CAN_CU_RE.match(texts[index]):
+            if not all(run.bold for run in paragraphs[index].runs):
+                break
+            roles.trich_yeu.append(index)
+            index += 1
+    while (index < len(texts) and KINH_GUI_RE.match(texts[index])) or (
+        roles.kinh_gui
+        and index < len(texts)
+        and texts[index].startswith("-")
+        and index - 1 in roles.kinh_gui
+    ):
+        roles.kinh_gui.append(index)
+        index += 1
+    return index
+
+
+def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
+    """Find Nơi nhận and the signature block; return the index where the body ends."""
+    heading = next((i for i, text in enumerate(texts) if NOI_NHAN_RE.match(text)), None)
+    if heading is None:
+        return len(texts)
+    roles.noi_nhan_tieu_de = heading
+    place = paragraphs[heading].location
+    for index in range(heading + 1, len(texts)):
+        location = paragraphs[index].location
+        if place.table is not None and (location.table, location.row, location.column) != (
+            place.table,
+            place.row,
+            place.column,
+        ):
+            continue
+        if place.table is None and location.table is not None:
+            break
+        if texts[index]:
+            roles.noi_nhan.append(index)
+    if place.table is not None:
+        signature = [
+            i for i, p in enumerate(paragraphs)
+            if p.location.table == place.table and p.location.row == place.row
+            and p.location.column != place.column and texts[i]
+        ]  # fmt: skip
+        if signature:
+            roles.ho_ten = signature[-1]
+            roles.tham_quyen = signature[:-1]
+        first = min(i for i, p in enumerate(paragraphs) if p.location.table == place.table)
+        return first
+    return heading
+
+
+def _body(
+    paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, start: int, end: int
+) -> None:
+    """Classify the content between the title and the closing block."""
+    for index in range(start, end):
+        text = texts[index]
+        if not text or paragraphs[index].location.table is not None:
+            continue
+        if text.upper().startswith(("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")) and (
+            text == text.upper() and roles.tham_quyen_ban_hanh is None and not roles.can_cu
+        ):
+            roles.tham_quyen_ban_hanh = index
+        elif CAN_CU_RE.match(text) and not roles.muc and not roles.dieu:
+            roles.can_cu.append(index)
+        elif PHU_LUC_RE.match(text):
+            roles.phu_luc.append(index)
+        elif text == QUYET_DINH_LINE:
+            continue
+        else:
+            roles.body.append(index)
+            if MUC_RE.match(text):
+                roles.muc.append(index)
+            elif KHOAN_RE.match(text):
+                roles.khoan.append(index)
+            elif DIEM_RE.match(text):
+                roles.diem.append(index)
+            elif DIEU_RE.match(text):
+                roles.dieu.append(index)

@@ -1,0 +1,574 @@
+"""``docgen render`` on bad input: every problem located as ``file:line: field: message``,
+exit status 1, nothing written, no traceback; and text that must pass through untouched.
+
+Each test works on copies of ``data/`` in a temporary folder (fixture ``workdir``) and breaks
+them by replacing text, so the expected line numbers are looked up in the edited text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from docgen.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+DATA_FILES = ("kehoach-tdkt-2024.yaml", "co-quan.yaml", "noi-nhan.yaml")
+DOC = "data/kehoach-tdkt-2024.yaml"
+AGENCIES = "data/co-quan.yaml"
+RECIPIENTS = "data/noi-nhan.yaml"
+OUTPUT = Path("output/kehoach-tdkt-2024.docx")
+HEADER = re.compile(r"^Lỗi: dữ liệu có (\d+) lỗi, chưa ghi tệp nào:$")
+
+Edit = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+"""A change to a YAML text: what ``pattern`` matches (exactly once) is replaced by a function."""
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures and helpers
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample ``data/`` folder in ``tmp_path``, which becomes the working dir."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in DATA_FILES:
+        shutil.copyfile(REPO / "data" / name, data / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def break_yaml(path: str | Path, *edits: Edit) -> str:
+    """Apply ``edits`` to the file at ``path`` and return its new text."""
+    target = Path(path)
+    text = target.read_text(encoding="utf-8")
+    for pattern, replace in edits:
+        text, count = pattern.subn(replace, text)
+        assert count == 1, f"{pattern.pattern!r} matched {count} times in {target}, not once"
+    target.write_text(text, encoding="utf-8", newline="")
+    return text
+
+
+def _line(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(key)}.*\n", re.MULTILINE)
+
+
+def set_line(key: str, new: str) -> Edit:
+    """Replace the one line starting with ``key`` (e.g. ``"ngay:"``) by the line ``new``."""
+    return _line(key), lambda match: new + "\n"
+
+
+def delete_line(key: str) -> Edit:
+    """Delete the one line starting with ``key``."""
+    return _line(key), lambda match: ""
+
+
+def insert_after(pattern: str, lines: str) -> Edit:
+    """Insert the text ``lines`` after what the multiline regex ``pattern`` matches."""
+    return re.compile(pattern, re.MULTILINE), lambda match: match.group() + lines
+
+
+def append(lines: str) -> Edit:
+    """Add the text ``lines`` at the end of the file."""
+    return re.compile(r"\Z"), lambda match: lines
+
+
+def line_of(text: str, needle: str) -> int:
+    """Return the 1-based number of the only line of ``text`` containing ``needle``."""
+    found = [number for number, line in enumerate(text.split("\n"), 1) if needle in line]
+    assert len(found) == 1, f"{needle!r} should be on exactly one line, found on {found}"
+    return found[0]
+
+
+def render(*args: str) -> Result:
+    """Run ``docgen render ARGS`` in-process."""
+    return CliRunner().invoke(main, ["render", *args], prog_name="docgen")
+
+
+def assert_clean_failure(result: Result) -> list[str]:
+    """Check a run that refused its input; return the problem lines it printed."""
+    assert result.exit_code == 1, result.output
+    # CliRunner turns an unexpected exception into exit code 1 too: make sure it was a real exit.
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    header = HEADER.match(lines[0])
+    assert header, result.stderr
+    problems = lines[1:]
+    assert int(header.group(1)) == len(problems), result.stderr
+    return problems
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Return the bytes, mtime and inode of every file below ``folder``, by relative path."""
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {
+        str(path.relative_to(folder)): (
+            path.read_bytes(),
+            path.stat().st_mtime_ns,
+            path.stat().st_ino,
+        )
+        for path in files
+    }
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Return the text of every paragraph of the .docx at ``path``, tables included."""
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+    document = docx.Document(str(path))
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [paragraph.text for paragraph in cell.paragraphs]
+    return texts
+
+
+# --------------------------------------------------------------------------------------------
+# The bad inputs
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One problem line: in ``file``, on the line containing ``where`` (or line ``where``)."""
+
+    file: str
+    where: str | int
+    field: str
+    words: tuple[str, ...]
+
+    def prefix(self, texts: dict[str, str]) -> str:
+        line = self.where if isinstance(self.where, int) else line_of(texts[self.file], self.where)
+        return f"{self.file}:{line}: {self.field}: " if self.field else f"{self.file}:{line}: "
+
+
+@dataclass(frozen=True)
+class Case:
+    """A way of breaking the sample data and the problems docgen must report."""
+
+    name: str
+    edits: dict[str, Sequence[Edit]]
+    expected: tuple[Expected, ...]
+    exact: bool = True
+    """Whether ``expected`` is every problem reported (else: among those reported)."""
+    bug: str | None = None
+    """Why the messages are wrong today (the test is then a strict xfail)."""
+
+    def apply(self) -> dict[str, str]:
+        """Break the files in the working directory; return the new text of each."""
+        return {path: break_yaml(path, *edits) for path, edits in self.edits.items()}
+
+
+def doc_case(name: str, edits: Sequence[Edit], *expected: Expected, bug: str | None = None) -> Case:
+    return Case(name, {DOC: edits}, expected, bug=bug)
+
+
+def at_doc(where: str | int, field: str, *words: str) -> Expected:
+    return Expected(DOC, where, field, words)
+
+
+FIRST_SECTION = r"^noi_dung:\n  - muc: .*\n"
+BODY_START = r"^noi_dung:\n"
+RECIPIENTS_START = r"^noi_nhan:\n"
+UNKNOWN_FIELD = append("tac_gia: X\n")
+IMPOSSIBLE_DATE = (set_line("ngay:", "ngay: 2024-02-30"), set_line("nam:", "nam: 2024"))
+UNKNOWN_RECIPIENT = insert_after(RECIPIENTS_START, "  - {ma: khong-co}\n")
+TABLE_WITH_UNKNOWN_COLUMN = """\
+  - bang:
+      cot:
+        viec: {tieu_de: Công việc}
+        han: {tieu_de: Thời hạn}
+      dong:
+        - {viec: Tổng kết, han: Quý I, thua: X}
+"""
+
+CASES = [
+    # 1. YAML syntax: an unclosed quote (on the last line) and a tab used for indentation
+    doc_case(
+        "unclosed-quote",
+        [delete_line("luu:"), append('luu: "VT, TĐKT\n')],
+        at_doc('luu: "VT', "", "lỗi cú pháp YAML", "thiếu dấu nháy"),
+    ),
+    doc_case(
+        "tab-indentation",
+        [(re.compile(r"^can_cu:\n  - ", re.MULTILINE), lambda match: "can_cu:\n\t- ")],
+        at_doc("\t- ", "", "lỗi cú pháp YAML", "Tab", "dấu cách"),
+    ),
+    # 2. Unknown fields
+    doc_case(
+        "unknown-top-level-field",
+        [UNKNOWN_FIELD],
+        at_doc("tac_gia: X", "tac_gia", "trường không được phép"),
+    ),
+    doc_case(
+        "unknown-field-in-muc",
+        [insert_after(FIRST_SECTION, "    tac_gia: X\n")],
+        at_doc("tac_gia: X", "noi_dung[0].tac_gia", "trường không được phép"),
+    ),
+    doc_case(
+        "invalid-field-in-muc",
+        [insert_after(FIRST_SECTION, '    so: ""\n')],
+        at_doc('so: ""', "noi_dung[0].so", "không được để trống"),
+    ),
+    doc_case(
+        "unknown-field-in-recipient",
+        [insert_after(RECIPIENTS_START, "  - {ma: so-noi-vu, them: 1}\n")],
+        at_doc("them: 1", "noi_nhan[0].them", "trường không được phép"),
+    ),
+    # 3. Missing required field: reported on the line of the mapping that lacks it (line 1)
+    doc_case(
+        "missing-trich-yeu",
+        [delete_line("trich_yeu:")],
+        at_doc(1, "trich_yeu", "thiếu trường bắt buộc"),
+    ),
+    # 4. Mistyped fields
+    doc_case(
+        "nam-in-words",
+        [set_line("nam:", "nam: hai nghìn")],
+        at_doc("nam: hai nghìn", "nam", "phải là số nguyên", "hai nghìn"),
+    ),
+    doc_case(
+        "so-not-a-number",
+        [set_line("so:", "so: abc")],
+        at_doc("so: abc", "so", "phải là số nguyên", "abc"),
+    ),
+    # 5. Unknown references
+    doc_case(
+        "unknown-agency",
+        [set_line("co_quan:", "co_quan: ubnd-khong-co")],
+        at_doc("co_quan:", "co_quan", "không có cơ quan 'ubnd-khong-co'", AGENCIES, "ubnd-dak-ha"),
+    ),
+    doc_case(
+        "unknown-signer",
+        [set_line("nguoi_ky:", "nguoi_ky: khong-co")],
+        at_doc("nguoi_ky:", "nguoi_ky", "không có người ký 'khong-co'", "chu-tich"),
+    ),
+    doc_case(
+        "unknown-recipient",
+        [UNKNOWN_RECIPIENT],
+        at_doc("{ma: khong-co}", "noi_nhan[0].ma", "không có nơi nhận 'khong-co'", RECIPIENTS),
+    ),
+    doc_case(
+        "unknown-recipient-group",
+        [insert_after(RECIPIENTS_START, "  - nhom: khong-co\n")],
+        at_doc(
+            "nhom: khong-co", "noi_nhan[0].nhom", "không có nhóm nơi nhận 'khong-co'", RECIPIENTS
+        ),
+    ),
+    # 6. Impossible dates (nam must agree with ngay, or be absent)
+    doc_case(
+        "impossible-iso-date",
+        IMPOSSIBLE_DATE,
+        at_doc("ngay:", "ngay", "ngày không hợp lệ", "2024-02-30"),
+    ),
+    doc_case(
+        "impossible-dmy-date",
+        [set_line("ngay:", "ngay: 30/02/2024"), set_line("nam:", "nam: 2024")],
+        at_doc("ngay:", "ngay", "ngày không hợp lệ", "30/02/2024"),
+    ),
+    doc_case(
+        "not-a-leap-year-without-nam",
+        [set_line("ngay:", "ngay: 2023-02-29"), delete_line("nam:")],
+        at_doc("ngay:", "ngay", "ngày không hợp lệ", "2023-02-29"),
+    ),
+    # 7. Non-positive numbers
+    doc_case(
+        "so-zero",
+        [set_line("so:", "so: 0")],
+        at_doc("so: 0", "so", "phải là số dương", "0"),
+    ),
+    doc_case(
+        "so-negative",
+        [set_line("so:", "so: -3")],
+        at_doc("so: -3", "so", "phải là số dương", "-3"),
+    ),
+    # 8. Several problems at once (the order is checked by the test: sorted by line)
+    doc_case(
+        "several-schema-problems",
+        [UNKNOWN_FIELD, *IMPOSSIBLE_DATE, set_line("so:", "so: abc")],
+        at_doc("so: abc", "so", "phải là số nguyên"),
+        at_doc("ngay: 2024-02-30", "ngay", "ngày không hợp lệ"),
+        at_doc("tac_gia: X", "tac_gia", "trường không được phép"),
+    ),
+    doc_case(
+        "several-reference-problems",
+        [
+            set_line("co_quan:", "co_quan: ubnd-khong-co"),
+            insert_after(RECIPIENTS_START, "  - {ma: khong-co}\n  - nhom: nhom-khong-co\n"),
+        ],
+        at_doc("co_quan: ubnd-khong-co", "co_quan", "không có cơ quan"),
+        at_doc("{ma: khong-co}", "noi_nhan[0].ma", "không có nơi nhận"),
+        at_doc("nhom: nhom-khong-co", "noi_nhan[1].nhom", "không có nhóm nơi nhận"),
+    ),
+    doc_case(
+        "schema-and-reference-problems",
+        [UNKNOWN_FIELD, *IMPOSSIBLE_DATE, UNKNOWN_RECIPIENT],
+        at_doc("ngay: 2024-02-30", "ngay", "ngày không hợp lệ"),
+        at_doc("tac_gia: X", "tac_gia", "trường không được phép"),
+        at_doc("{ma: khong-co}", "noi_nhan[0].ma", "không có nơi nhận"),
+    ),
+    # 10. A control character (BEL), raw in the text or written as a YAML escape
+    doc_case(
+        "raw-control-character",
+        [set_line("trich_yeu:", "trich_yeu: Triển\x07 khai thi đua")],
+        at_doc("\x07", "", "ký tự không được phép", "0007"),
+    ),
+    doc_case(
+        "escaped-control-character-x07",
+        [set_line("trich_yeu:", r'trich_yeu: "\x07Triển khai thi đua"')],
+        at_doc("trich_yeu:", "trich_yeu", "ký tự điều khiển", "U+0007"),
+    ),
+    doc_case(
+        "escaped-control-character-bell",
+        [set_line("trich_yeu:", r'trich_yeu: "\aTriển khai thi đua"')],
+        at_doc("trich_yeu:", "trich_yeu", "ký tự điều khiển", "U+0007"),
+    ),
+    # 11. A table cell in a column that ``cot`` does not declare
+    doc_case(
+        "table-row-unknown-column",
+        [insert_after(BODY_START, TABLE_WITH_UNKNOWN_COLUMN)],
+        at_doc(
+            "thua: X",
+            "noi_dung[0].bang.dong[0].thua",
+            "cột 'thua' không có trong 'cot'",
+            "viec, han",
+        ),
+    ),
+    # 12. Unsupported document kind
+    doc_case(
+        "unsupported-kind",
+        [set_line("loai:", "loai: bao_cao_khong_co")],
+        at_doc("loai:", "loai", "loại văn bản không hỗ trợ", "bao_cao_khong_co", "ke_hoach"),
+    ),
+    # 13. Problems in the agency profiles and recipients directory, at their own lines
+    Case(
+        "unknown-field-in-co-quan",
+        {AGENCIES: [insert_after(r"^  viet_tat:.*\n", "  tac_gia: X\n")]},
+        (Expected(AGENCIES, "tac_gia: X", "ubnd-dak-ha.tac_gia", ("trường không được phép",)),),
+        exact=False,  # see test_invalid_co_quan_is_not_reported_as_missing
+    ),
+    Case(
+        "unknown-member-in-noi-nhan",
+        {RECIPIENTS: [set_line("    thanh_vien:", "    thanh_vien: [ubnd-khong-co]")]},
+        (
+            Expected(
+                RECIPIENTS,
+                "thanh_vien:",
+                "nhom.cum-thi-dua-01.thanh_vien[0]",
+                ("không có đơn vị 'ubnd-khong-co'",),
+            ),
+        ),
+    ),
+]
+
+CASES_BY_NAME = {case.name: case for case in CASES}
+
+
+def problem_order(problems: list[str]) -> list[tuple[str, int]]:
+    """Return the (file, line) of each problem line, in the order printed."""
+    located = [re.match(r"^(.+?):(\d+): ", problem) for problem in problems]
+    assert all(located), problems
+    return [(match.group(1), int(match.group(2))) for match in located if match]
+
+
+def message_params() -> list[object]:
+    return [
+        pytest.param(
+            case,
+            id=case.name,
+            marks=[pytest.mark.xfail(strict=True, reason=case.bug)] if case.bug else [],
+        )
+        for case in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", message_params())
+def test_bad_input_is_reported_and_nothing_is_written(workdir: Path, case: Case) -> None:
+    texts = case.apply()
+    result = render(DOC, "-o", "out")
+    problems = assert_clean_failure(result)
+    for expected in case.expected:
+        prefix = expected.prefix(texts)
+        found = [problem for problem in problems if problem.startswith(prefix)]
+        assert len(found) == 1, f"no single line starting {prefix!r} in:\n{result.stderr}"
+        for word in expected.words:
+            assert word in found[0], f"{word!r} missing from {found[0]!r}"
+    if case.exact:
+        assert len(problems) == len(case.expected), result.stderr
+    assert problem_order(problems) == sorted(problem_order(problems)), "not sorted by file:line"
+    assert not (workdir / "out").exists()
+    assert not (workdir / "output").exists()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_leaves_previous_output_untouched(workdir: Path, case: Case) -> None:
+    first = render(DOC)
+    assert first.exit_code == 0, first.output
+    before = snapshot(workdir / "output")
+    assert list(before) == [OUTPUT.name]
+
+    case.apply()
+    result = render(DOC)
+
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert snapshot(workdir / "output") == before  # same bytes, mtime and inode; no temp file
+
+
+def test_raw_control_character_is_named_like_an_escaped_one(workdir: Path) -> None:
+    texts = CASES_BY_NAME["raw-control-character"].apply()
+    problems = assert_clean_failure(render(DOC))
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{DOC}:{line_of(texts[DOC], chr(7))}: ")
+    assert "U+0007" in problems[0]
+
+
+def test_invalid_co_quan_is_not_reported_as_missing(workdir: Path) -> None:
+    texts = CASES_BY_NAME["unknown-field-in-co-quan"].apply()
+    problems = assert_clean_failure(render(DOC))
+    line = line_of(texts[AGENCIES], "tac_gia: X")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{AGENCIES}:{line}: ubnd-dak-ha.tac_gia: trường không được phép")
+
+
+# --------------------------------------------------------------------------------------------
+# 9. Several files: one bad file stops them all
+
+
+@pytest.fixture
+def good_and_bad(workdir: Path) -> tuple[str, str]:
+    """A second, broken copy of the sample document beside the good one."""
+    bad = "data/hong.yaml"
+    shutil.copyfile(DOC, bad)
+    break_yaml(bad, set_line("nam:", "nam: hai nghìn"))
+    return DOC, bad
+
+
+@pytest.mark.parametrize("bad_first", [False, True], ids=["good-then-bad", "bad-then-good"])
+def test_one_bad_file_means_nothing_is_written(
+    workdir: Path, good_and_bad: tuple[str, str], bad_first: bool
+) -> None:
+    good, bad = good_and_bad
+    files = [bad, good] if bad_first else [good, bad]
+    problems = assert_clean_failure(render(*files, "-o", "out"))
+    line = line_of(Path(bad).read_text(encoding="utf-8"), "nam: hai nghìn")
+    assert problems == [f"{bad}:{line}: nam: phải là số nguyên, nhận được 'hai nghìn'"]
+    assert not (workdir / "out").exists()
+
+
+def test_one_bad_file_leaves_previous_output_untouched(
+    workdir: Path, good_and_bad: tuple[str, str]
+) -> None:
+    good, bad = good_and_bad
+    assert render(good).exit_code == 0
+    before = snapshot(workdir / "output")
+    result = render(good, bad)
+    assert result.exit_code == 1
+    assert snapshot(workdir / "output") == before
+
+
+# --------------------------------------------------------------------------------------------
+# A real process: no traceback reaches the user
+
+
+def run_docgen(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "docgen", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        CASES_BY_NAME["unclosed-quote"].edits[DOC],
+        CASES_BY_NAME["several-schema-problems"].edits[DOC],
+        CASES_BY_NAME["raw-control-character"].edits[DOC],
+    ],
+    ids=["syntax", "schema", "control-character"],
+)
+def test_subprocess_reports_without_traceback(workdir: Path, edits: list[Edit]) -> None:
+    break_yaml(DOC, *edits)
+    completed = run_docgen("render", DOC)
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert "Traceback" not in completed.stderr
+    assert HEADER.match(completed.stderr.splitlines()[0]), completed.stderr
+    assert all(line.startswith(f"{DOC}:") for line in completed.stderr.splitlines()[1:])
+    assert not (workdir / "output").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Text safety: markup-like text and decomposed Vietnamese come out exactly, in NFC
+
+SPECIAL = "A & B < C > D \" E ' F {{ x }} {% if %} G"
+NFD_TEXT = unicodedata.normalize("NFD", "Ủy ban nhân dân huyện Đắk Hà")
+
+
+def yaml_string(text: str) -> str:
+    """Return ``text`` as a YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.fixture
+def special_output(workdir: Path) -> Path:
+    """The sample rendered with SPECIAL in trích yếu, mở đầu and the body, plus NFD text."""
+    break_yaml(
+        DOC,
+        set_line("trich_yeu:", f"trich_yeu: {yaml_string(SPECIAL + ' năm 2024')}"),
+        insert_after(r"^mo_dau:\n", f"  - {yaml_string(SPECIAL)}\n"),
+        insert_after(
+            FIRST_SECTION + r"    noi_dung:\n",
+            f"      - {yaml_string(SPECIAL)}\n      - doan: {yaml_string(NFD_TEXT)}\n",
+        ),
+    )
+    result = render(DOC)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{OUTPUT}\n"
+    return workdir / OUTPUT
+
+
+def test_nfd_input_is_really_decomposed() -> None:
+    assert unicodedata.normalize("NFC", NFD_TEXT) != NFD_TEXT
+
+
+def test_special_characters_pass_through_verbatim(special_output: Path) -> None:
+    paragraphs = docx_paragraphs(special_output)
+    assert SPECIAL + " năm 2024" in paragraphs  # trích yếu
+    assert paragraphs.count(SPECIAL) == 2  # mở đầu and body paragraph
+
+
+def test_decomposed_text_comes_out_in_nfc(special_output: Path) -> None:
+    nfc_text = unicodedata.normalize("NFC", NFD_TEXT)
+    paragraphs = docx_paragraphs(special_output)
+    assert nfc_text in paragraphs
+    assert not any(NFD_TEXT in paragraph for paragraph in paragraphs)
+    with zipfile.ZipFile(special_output) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert nfc_text in xml
+    assert NFD_TEXT not in xml
+    assert all(text == unicodedata.normalize("NFC", text) for text in paragraphs)

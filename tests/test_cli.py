@@ -1,0 +1,257 @@
+"""The ``docgen`` command line: help in Vietnamese, version, where ``render`` writes, and clean
+failures when the templates are missing or broken.
+
+Tests run in a temporary folder holding a copy of the sample ``data/`` (fixture ``workdir``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import click
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from docgen import __version__
+from docgen.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+DATA_FILES = ("kehoach-tdkt-2024.yaml", "co-quan.yaml", "noi-nhan.yaml")
+DOC = "data/kehoach-tdkt-2024.yaml"
+DOCX_NAME = "kehoach-tdkt-2024.docx"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample ``data/`` folder in ``tmp_path``, which becomes the working dir."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in DATA_FILES:
+        shutil.copyfile(REPO / "data" / name, data / name)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def invoke(*args: str) -> Result:
+    """Run ``docgen ARGS`` in-process."""
+    return CliRunner().invoke(main, list(args), prog_name="docgen")
+
+
+def run_docgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m docgen ARGS`` in a real process, with this checkout importable."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "docgen", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_valid_docx(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+    assert docx.Document(str(path)).paragraphs
+
+
+def assert_clean_error(result: Result, *words: str) -> None:
+    """Check a run that failed with docgen's own message: exit 1, "Lỗi: ...", no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # not a crash
+    assert result.stdout == ""
+    assert result.stderr.startswith("Lỗi: "), result.stderr
+    assert "Traceback" not in result.output
+    for word in words:
+        assert word in result.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# Help and version
+
+
+@pytest.mark.parametrize("option", ["--help", "-h"])
+def test_group_help_is_vietnamese(option: str) -> None:
+    result = invoke(option)
+    assert result.exit_code == 0, result.output
+    assert "soạn văn bản hành chính" in result.stdout
+    assert "render" in result.stdout
+    assert "Tạo văn bản" in result.stdout  # render's short help in the list of commands
+
+
+@pytest.mark.parametrize("option", ["--help", "-h"])
+def test_render_help_is_vietnamese(option: str) -> None:
+    result = invoke("render", option)
+    assert result.exit_code == 0, result.output
+    assert "Tạo văn bản .docx" in result.stdout
+    assert "Thư mục" in result.stdout
+    assert "--output" in result.stdout
+    assert "--templates" in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help(name: str) -> None:
+    command = main.commands[name]
+    assert (command.help or "").strip(), f"'{name}' has no help"
+    assert command.get_short_help_str().strip()
+    result = invoke(name, "--help")
+    assert result.exit_code == 0, result.output
+    assert command.get_short_help_str().rstrip(".") in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("name", ["", *sorted(main.commands)])
+def test_every_option_has_help(name: str) -> None:
+    command = main.commands[name] if name else main
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert (param.help or "").strip(), f"option {param.opts} of '{name}' has no help"
+
+
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version(option: str) -> None:
+    result = invoke(option)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"docgen {__version__}\n"
+
+
+def test_python_m_docgen_help() -> None:
+    completed = run_docgen("--help")
+    assert completed.returncode == 0, completed.stderr
+    assert "Tạo văn bản" in completed.stdout
+    assert completed.stderr == ""
+
+
+def test_python_m_docgen_version() -> None:
+    completed = run_docgen("--version")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == f"docgen {__version__}\n"
+
+
+def test_python_m_docgen_without_files_is_a_usage_error(workdir: Path) -> None:
+    completed = run_docgen("render", cwd=workdir)
+    assert completed.returncode == 2
+    assert "--help" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert not (workdir / "output").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Where render writes
+
+
+def test_render_writes_to_output_by_default(workdir: Path) -> None:
+    result = invoke("render", DOC)
+    assert result.exit_code == 0, result.output
+    target = Path("output") / DOCX_NAME
+    assert result.stdout == f"{target}\n"
+    assert result.stderr == ""
+    assert_valid_docx(workdir / target)
+    assert sorted(path.name for path in (workdir / "output").iterdir()) == [DOCX_NAME]
+
+
+@pytest.mark.parametrize("option", ["-o", "--output"])
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative", "absolute"])
+def test_render_honours_output_dir(workdir: Path, option: str, absolute: bool) -> None:
+    folder = workdir / "ra" / "van-ban" if absolute else Path("ra/van-ban")
+    result = invoke("render", DOC, option, str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{folder / DOCX_NAME}\n"
+    assert_valid_docx(workdir / "ra" / "van-ban" / DOCX_NAME)
+    assert not (workdir / "output").exists()
+
+
+def test_render_several_files_prints_each_path(workdir: Path) -> None:
+    shutil.copyfile(DOC, "data/ban-sao.yaml")
+    result = invoke("render", DOC, "data/ban-sao.yaml", "-o", "ra")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(Path("ra") / DOCX_NAME), str(Path("ra/ban-sao.docx"))]
+    assert (workdir / "ra" / DOCX_NAME).read_bytes() == (workdir / "ra/ban-sao.docx").read_bytes()
+
+
+def test_render_in_a_real_process(workdir: Path) -> None:
+    completed = run_docgen("render", DOC, "-o", "ra", cwd=workdir)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == f"{Path('ra') / DOCX_NAME}\n"
+    assert completed.stderr == ""
+    assert_valid_docx(workdir / "ra" / DOCX_NAME)
+
+
+def test_rendering_twice_gives_identical_bytes(workdir: Path) -> None:
+    assert invoke("render", DOC, "-o", "a").exit_code == 0
+    first = (workdir / "a" / DOCX_NAME).read_bytes()
+    assert invoke("render", DOC, "-o", "a").exit_code == 0  # over the previous file
+    assert invoke("render", DOC, "-o", "b").exit_code == 0  # into a fresh folder
+    assert (workdir / "a" / DOCX_NAME).read_bytes() == first
+    assert (workdir / "b" / DOCX_NAME).read_bytes() == first
+
+
+def test_rendering_over_a_previous_file_leaves_no_temporary_file(workdir: Path) -> None:
+    for _ in range(2):
+        assert invoke("render", DOC).exit_code == 0
+    assert [path.name for path in (workdir / "output").iterdir()] == [DOCX_NAME]
+
+
+# --------------------------------------------------------------------------------------------
+# Clean failures
+
+
+def test_missing_template_is_a_clean_error(workdir: Path) -> None:
+    (workdir / "mau-trong").mkdir()
+    result = invoke("render", DOC, "--templates", "mau-trong")
+    assert_clean_error(result, "không tìm thấy mẫu văn bản", "kehoach.docx")
+    assert not (workdir / "output").exists()
+
+
+def test_broken_template_is_a_clean_error(workdir: Path) -> None:
+    (workdir / "mau-hong").mkdir()
+    (workdir / "mau-hong" / "kehoach.docx").write_bytes(b"not a zip file")
+    result = invoke("render", DOC, "--templates", "mau-hong")
+    assert_clean_error(result, "không đọc được mẫu", "kehoach.docx")
+    assert not (workdir / "output").exists()
+
+
+def test_missing_template_leaves_previous_output_untouched(workdir: Path) -> None:
+    assert invoke("render", DOC).exit_code == 0
+    target = workdir / "output" / DOCX_NAME
+    before = (target.read_bytes(), target.stat().st_mtime_ns, target.stat().st_ino)
+    (workdir / "mau-trong").mkdir()
+    assert_clean_error(invoke("render", DOC, "--templates", "mau-trong"))
+    assert (target.read_bytes(), target.stat().st_mtime_ns, target.stat().st_ino) == before
+
+
+def test_missing_template_in_a_real_process(workdir: Path) -> None:
+    (workdir / "mau-trong").mkdir()
+    completed = run_docgen("render", DOC, "--templates", "mau-trong", cwd=workdir)
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert completed.stderr.startswith("Lỗi: ")
+    assert "không tìm thấy mẫu văn bản" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert not (workdir / "output").exists()
+
+
+def test_missing_input_file_is_a_clean_error(workdir: Path) -> None:
+    result = invoke("render", "data/khong-co.yaml")
+    assert_clean_error(result, "data/khong-co.yaml", "không tìm thấy tệp")
+    assert not (workdir / "output").exists()
+
+
+def test_debug_adds_the_traceback(workdir: Path) -> None:
+    (workdir / "mau-trong").mkdir()
+    plain = invoke("render", DOC, "--templates", "mau-trong")
+    debug = invoke("--debug", "render", DOC, "--templates", "mau-trong")
+    assert plain.exit_code == debug.exit_code == 1
+    assert "Traceback" not in plain.stderr
+    assert "Traceback" in debug.stderr
+    assert debug.stderr.rstrip().endswith(plain.stderr.rstrip())  # same message, at the end
