@@ -6,14 +6,17 @@ output file as it was.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import docx
 from pydantic import TypeAdapter, ValidationError
 
 from docgen.check.checker import check
-from docgen.check.inspect import UnreadableDocument, inspect_file
+from docgen.check.fix import FixReport, fix_document
+from docgen.check.inspect import UnreadableDocument, inspect_document, inspect_file, open_document
 from docgen.check.report import FileReport
 from docgen.context import build_context
 from docgen.errors import InputError, Problem, TemplateError, display_path
@@ -206,6 +209,24 @@ def check_file(path: Path) -> FileReport:
     except UnreadableDocument as error:
         return FileReport(display_path(path), error=str(error).split(": ", 1)[-1])
     return FileReport(display_path(path), check(facts))
+
+
+def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
+    """Write a corrected copy of ``source`` to ``target`` atomically.
+
+    Returns what was changed and the findings that remain in the corrected copy. ``source``
+    is never modified. Raises :class:`UnreadableDocument` when it cannot be read.
+    """
+    document = open_document(source)
+    changes = fix_document(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    remaining = FileReport(
+        display_path(target), check(inspect_document(docx.Document(io.BytesIO(data))))
+    )
+    write_atomic(target, data)
+    return changes, remaining
 
 
 def output_path(source: Path, output_dir: Path) -> Path:

@@ -157,7 +157,30 @@ def render_command(
     help="Dạng kết quả: text (cho người đọc, mặc định) hoặc json (cho chương trình).",
 )
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 1).")
-def check_command(files: tuple[Path, ...], output_format: str, strict: bool) -> None:
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Sửa tự động những gì sửa được an toàn (khổ giấy, lề, phông chữ, đoạn nội dung, "
+    "số trang) vào một bản sao; không bao giờ sửa câu chữ.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "fixed_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="TỆP.docx",
+    help="Với --fix: nơi ghi bản đã sửa (mặc định: <tên tệp>.fixed.docx cạnh tệp gốc).",
+)
+@click.pass_context
+def check_command(
+    context: click.Context,
+    files: tuple[Path, ...],
+    output_format: str,
+    strict: bool,
+    fix: bool,
+    fixed_path: Path | None,
+) -> None:
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
     Đọc mọi tệp .docx (do docgen tạo hay soạn tay trong Word), nhận diện các thành phần
@@ -165,16 +188,38 @@ def check_command(files: tuple[Path, ...], output_format: str, strict: bool) -> 
 
     Mã thoát: 0 đúng thể thức; 1 có lỗi (có cả cảnh báo khi dùng --strict);
     2 có tệp không đọc được.
+
+    Ví dụ: docgen check --fix du-thao.docx -o du-thao-da-sua.docx
     """
     from docgen.check.report import to_json, to_text
 
-    reports = [api.check_file(path) for path in files]
+    if fixed_path is not None and not fix:
+        raise click.UsageError("-o/--output chỉ dùng cùng --fix", context)
+    if fix and len(files) != 1:
+        raise click.UsageError("--fix sửa từng tệp một: hãy đưa đúng một TỆP.docx", context)
+    if fix:
+        source = files[0]
+        target = fixed_path or source.with_name(f"{source.stem}.fixed.docx")
+        if target.resolve() == source.resolve():
+            raise click.UsageError("bản đã sửa phải ghi ra tệp khác tệp gốc", context)
+        try:
+            changes, remaining = api.fix_file(source, target)
+        except DocgenError as error:
+            raise Failure(str(error), error.exit_code) from error
+        if output_format == "text":
+            click.echo(f"Đã ghi bản sửa: {target}")
+            for change in changes.changes or ["không có gì cần sửa tự động"]:
+                click.echo(f"- {change}")
+            click.echo("Còn lại (cần người sửa):" if remaining.findings else "Còn lại: không")
+        reports = [remaining]
+    else:
+        reports = [api.check_file(path) for path in files]
     click.echo(to_json(reports) if output_format == "json" else to_text(reports))
     if any(report.error is not None for report in reports):
-        raise SystemExit(2)
+        context.exit(2)
     failing = {"error", "warning"} if strict else {"error"}
     if any(f.severity in failing for report in reports for f in report.findings):
-        raise SystemExit(1)
+        context.exit(1)
 
 
 @main.command("build-templates", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")

@@ -48,6 +48,15 @@ class Finding:
         return (part, self.location.paragraph if self.location else -1, self.rule)
 
 
+ALIGNMENT_NAMES = {
+    "left": "canh trái", "center": "canh giữa", "right": "canh phải", "justify": "canh đều hai lề",
+}  # fmt: skip
+
+
+def _alignment(value: str | None) -> str:
+    return ALIGNMENT_NAMES.get(value or "left", str(value))
+
+
 def _excerpt(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -201,7 +210,7 @@ class Checker:
                     WARNING,
                     paragraph,
                     expected,
-                    str(paragraph.alignment),
+                    _alignment(paragraph.alignment),
                     component.ref,
                 )
 
@@ -415,7 +424,7 @@ class Checker:
                     ERROR,
                     paragraph,
                     "canh đều hai lề",
-                    str(paragraph.alignment),
+                    _alignment(paragraph.alignment),
                     n30.BODY_REF,
                 )
             indent = paragraph.first_line_indent or 0
@@ -615,7 +624,7 @@ class Checker:
                 continue
             if number.alignment != "center":
                 self.add(
-                    "PAGE_NUMBER.ALIGN", ERROR, number, "canh giữa", str(number.alignment), ref
+                    "PAGE_NUMBER.ALIGN", ERROR, number, "canh giữa", _alignment(number.alignment), ref
                 )
             for run in number.runs:
                 if run.size is not None and not n30.SO_TRANG.size.allows(run.size):
@@ -653,7 +662,7 @@ class Checker:
                 self.add("PHU_LUC.BOLD", ERROR, paragraph, "chữ đậm", "có chữ không đậm", ref)
             if paragraph.alignment != "center":
                 self.add(
-                    "PHU_LUC.ALIGN", ERROR, paragraph, "canh giữa", str(paragraph.alignment), ref
+                    "PHU_LUC.ALIGN", ERROR, paragraph, "canh giữa", _alignment(paragraph.alignment), ref
                 )
 
     def run(self) -> list[Finding]:

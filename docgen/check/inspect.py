@@ -194,7 +194,7 @@ def _cell_width(cell: Any, table: Any) -> int | None:
     return int(Twips(int(w.get(qn("w:w"), "0")))) - margins
 
 
-def _walk(
+def walk_paragraphs(
     document: Document, text_width: int | None
 ) -> Iterator[tuple[Paragraph, Location, int | None]]:
     """Yield every paragraph of the body in reading order, tables included, with its place."""
@@ -273,7 +273,7 @@ def inspect_document(document: Document) -> DocumentFacts:
         text_width = first.page_width - first.left - first.right
     paragraphs = [
         paragraph_facts(document, paragraph, location, container)
-        for paragraph, location, container in _walk(document, text_width)
+        for paragraph, location, container in walk_paragraphs(document, text_width)
     ]
     return DocumentFacts(sections, paragraphs, text_width)
 

@@ -1,0 +1,257 @@
+"""Safe, mechanical corrections of a .docx: page setup, fonts, body paragraphs, page numbers.
+
+Never changes wording. Each change is reported in Vietnamese; what cannot be fixed this way
+(lines, numbering, punctuation, wording) is left for a person and reported by the checker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Pt
+
+from docgen.check.inspect import inspect_document, walk_paragraphs
+from docgen.check.roles import identify
+from docgen.rules import n30
+
+FIXABLE_PREFIXES = (
+    "PAGE_SIZE", "ORIENTATION", "MARGIN_", "FONT", "COLOR", "BODY.", "PAGE_NUMBER.",
+)  # fmt: skip
+"""Rules whose findings :func:`fix_document` corrects."""
+
+
+@dataclass
+class FixReport:
+    """What :func:`fix_document` changed, one Vietnamese line per kind of change."""
+
+    changes: list[str] = field(default_factory=list)
+
+    def note(self, message: str, count: int = 1) -> None:
+        if count:
+            self.changes.append(message if count == 1 else f"{message} ({count} chỗ)")
+
+
+def _clamp(value: int | None, rule: n30.Range) -> int:
+    if value is None:
+        return int(rule.default)
+    return int(min(max(value, rule.low), rule.high))
+
+
+def fix_page(document: Document, report: FixReport) -> None:
+    """Make every section A4 portrait with margins inside the N30 ranges."""
+    page = n30.PAGE
+    for index, section in enumerate(document.sections, start=1):
+        if section.orientation != WD_ORIENT.PORTRAIT or not (
+            n30.same_length(section.page_width or 0, page.width)
+            and n30.same_length(section.page_height or 0, page.height)
+        ):
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = page.width, page.height
+            report.note(f"phần {index}: đặt khổ giấy A4 dọc")
+        for name, label, rule in (
+            ("top_margin", "lề trên", page.top), ("bottom_margin", "lề dưới", page.bottom),
+            ("left_margin", "lề trái", page.left), ("right_margin", "lề phải", page.right),
+        ):  # fmt: skip
+            value = getattr(section, name)
+            if value is None or not rule.allows(value):
+                fixed = _clamp(value, rule)
+                setattr(section, name, Length(fixed))
+                report.note(f"phần {index}: đặt {label} {Length(fixed).mm:.0f} mm")
+
+
+def _set_fonts(r_pr: BaseOxmlElement) -> bool:
+    """Name Times New Roman in every script slot of ``r_pr``; return True if it changed."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        return False
+    wanted = {qn(f"w:{slot}"): n30.FONT_NAME for slot in ("ascii", "hAnsi", "cs", "eastAsia")}
+    if dict(fonts.attrib) == wanted:
+        return False
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for attribute, value in wanted.items():
+        fonts.set(attribute, value)
+    return True
+
+
+def _set_black(r_pr: BaseOxmlElement) -> bool:
+    colour = r_pr.find(qn("w:color"))
+    if colour is None or colour.get(qn("w:val")) in ("auto", n30.COLOR_BLACK):
+        return False
+    for attribute in list(colour.attrib):
+        del colour.attrib[attribute]
+    colour.set(qn("w:val"), n30.COLOR_BLACK)
+    return True
+
+
+def fix_fonts(document: Document, report: FixReport) -> None:
+    """Set Times New Roman and black wherever a font or colour is stated, defaults included."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    holders = [] if defaults is None else list(defaults.iter(qn("w:rPr")))
+    if defaults is not None and not holders:
+        container = defaults.find(qn("w:rPrDefault"))
+        if container is None:
+            container = OxmlElement("w:rPrDefault")
+            defaults.insert(0, container)
+        r_pr = OxmlElement("w:rPr")
+        container.append(r_pr)
+        holders.append(r_pr)
+    for r_pr in holders:
+        if r_pr.find(qn("w:rFonts")) is None:
+            r_pr.insert(0, OxmlElement("w:rFonts"))
+    style_fonts = sum(_set_fonts(r_pr) for r_pr in [*holders, *styles.iter(qn("w:rPr"))])
+    parts = [document.element, *(s.header._element for s in document.sections)]
+    parts += [s.footer._element for s in document.sections]
+    run_fonts = sum(_set_fonts(r_pr) for part in parts for r_pr in part.iter(qn("w:rPr")))
+    colours = sum(_set_black(r_pr) for part in [styles, *parts] for r_pr in part.iter(qn("w:rPr")))
+    report.note("đặt phông Times New Roman cho mọi bảng mã trong các kiểu", style_fonts)
+    report.note("đặt phông Times New Roman cho đoạn chữ định dạng trực tiếp", run_fonts)
+    report.note("đặt chữ màu đen", colours)
+
+
+def fix_body(document: Document, report: FixReport) -> None:
+    """Give body paragraphs N30's alignment, indent, spacing, line spacing and size."""
+    facts = inspect_document(document)
+    roles = identify(facts)
+    paragraphs = [p for p, _, _ in walk_paragraphs(document, facts.text_width)]
+    counts = dict.fromkeys(("align", "indent", "spacing", "line", "size"), 0)
+    low, high = n30.BODY_LINE_SPACING
+    for index in roles.body:
+        fact, paragraph = facts.paragraphs[index], paragraphs[index]
+        if not fact.runs:
+            continue
+        layout = paragraph.paragraph_format
+        if fact.alignment != "justify":
+            layout.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            counts["align"] += 1
+        if not n30.BODY_FIRST_LINE_INDENT.allows(fact.first_line_indent or 0):
+            layout.first_line_indent = n30.BODY_FIRST_LINE_INDENT.default
+            counts["indent"] += 1
+        if (fact.space_before or 0) + (fact.space_after or 0) < n30.BODY_PARAGRAPH_SPACING_MIN:
+            layout.space_after = n30.BODY_SPACING.after
+            counts["spacing"] += 1
+        spacing = fact.line_spacing
+        if isinstance(spacing, float) and not low <= spacing <= high:
+            layout.line_spacing = min(max(spacing, low), high)
+            counts["line"] += 1
+        elif isinstance(spacing, int):
+            size = max((run.size or Pt(14) for run in fact.runs), default=Pt(14))
+            if not size * low <= spacing <= size * 1.15 * high:
+                layout.line_spacing = n30.BODY_SPACING.line
+                counts["line"] += 1
+        for run, run_fact in zip(
+            (r for r in paragraph.runs if r.text.strip()), fact.runs, strict=False
+        ):
+            if run_fact.size is None or not n30.NOI_DUNG.size.allows(run_fact.size):
+                run.font.size = n30.NOI_DUNG.size.default
+                counts["size"] += 1
+    report.note("canh đều hai lề đoạn nội dung", counts["align"])
+    report.note("lùi đầu dòng 1,27 cm", counts["indent"])
+    report.note("đặt khoảng cách sau đoạn 6 pt", counts["spacing"])
+    report.note("đưa giãn dòng về khoảng 1 – 1,5 dòng", counts["line"])
+    report.note("đặt cỡ chữ nội dung 14 pt", counts["size"])
+
+
+def _page_field_paragraph(paragraph: BaseOxmlElement) -> None:
+    """Fill an empty header paragraph with a centred PAGE field in 14 pt upright type."""
+    p_pr = paragraph.get_or_add_pPr()
+    justification = OxmlElement("w:jc")
+    justification.set(qn("w:val"), "center")
+    for old in p_pr.findall(qn("w:jc")):
+        p_pr.remove(old)
+    p_pr.append(justification)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
+                       ("end", None)):  # fmt: skip
+        run = OxmlElement("w:r")
+        r_pr = OxmlElement("w:rPr")
+        fonts = OxmlElement("w:rFonts")
+        for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(qn(f"w:{slot}"), n30.FONT_NAME)
+        r_pr.append(fonts)
+        for tag, value in (("w:b", "0"), ("w:i", "0"), ("w:sz", "28"), ("w:szCs", "28")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            r_pr.append(element)
+        run.append(r_pr)
+        if kind is not None:
+            character = OxmlElement("w:fldChar")
+            character.set(qn("w:fldCharType"), kind)
+            run.append(character)
+        elif text == " PAGE ":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run.append(instruction)
+        else:
+            value = OxmlElement("w:t")
+            value.text = text
+            run.append(value)
+        paragraph.append(run)
+
+
+def _strip_page_fields(container: BaseOxmlElement) -> int:
+    """Remove the paragraphs of ``container`` that hold a PAGE field; return how many."""
+    removed = 0
+    for paragraph in list(container.iter(qn("w:p"))):
+        instructions = "".join(n.text or "" for n in paragraph.iter(qn("w:instrText")))
+        simple = " ".join(n.get(qn("w:instr"), "") for n in paragraph.iter(qn("w:fldSimple")))
+        if "PAGE" in (instructions + simple).upper().replace("NUMPAGES", ""):
+            for run in list(paragraph.iter(qn("w:r"))) + list(paragraph.iter(qn("w:fldSimple"))):
+                if run.getparent() is not None:
+                    run.getparent().remove(run)
+            removed += 1
+    return removed
+
+
+def fix_page_numbers(document: Document, report: FixReport) -> None:
+    """Put a centred page number in the header from page 2 on, none on page 1."""
+    facts = inspect_document(document)
+    for fact, section in zip(facts.sections, document.sections, strict=True):
+        number_ok = (
+            fact.page_number is not None
+            and fact.page_number.alignment == "center"
+            and all(
+                not run.bold
+                and not run.italic
+                and (run.size is None or n30.SO_TRANG.size.allows(run.size))
+                for run in fact.page_number.runs
+            )
+        )
+        if fact.index > 0 and fact.page_number is None and section.header.is_linked_to_previous:
+            continue
+        if not number_ok or fact.page_number_in_footer:
+            if fact.page_number_in_footer:
+                _strip_page_fields(section.footer._element)
+            header = section.header
+            header.is_linked_to_previous = False
+            _strip_page_fields(header._element)
+            paragraph = header.paragraphs[0]._p if header.paragraphs else header._element.add_p()
+            for run in list(paragraph.iter(qn("w:r"))):
+                paragraph.remove(run)
+            _page_field_paragraph(paragraph)
+            report.note(f"phần {fact.index + 1}: đặt số trang canh giữa ở lề trên, cỡ 14, chữ đứng")
+        if fact.index == 0 and (fact.first_page_number or not fact.title_page):
+            # "Different first page" with an empty first-page header: no number on page 1.
+            first_had_number = fact.first_page_number
+            section.different_first_page_header_footer = True
+            _strip_page_fields(section.first_page_header._element)
+            _strip_page_fields(section.first_page_footer._element)
+            if first_had_number or not number_ok:
+                report.note("không hiện số trang ở trang đầu")
+
+
+def fix_document(document: Document) -> FixReport:
+    """Correct ``document`` in place; return what was changed."""
+    report = FixReport()
+    fix_page(document, report)
+    fix_fonts(document, report)
+    fix_body(document, report)
+    fix_page_numbers(document, report)
+    return report
