@@ -41,17 +41,6 @@ Edit = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 # Fixtures and helpers
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the sample ``data/`` folder in ``tmp_path``, which becomes the working dir."""
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in DATA_FILES:
-        shutil.copyfile(REPO / "data" / name, data / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def break_yaml(path: str | Path, *edits: Edit) -> str:
     """Apply ``edits`` to the file at ``path`` and return its new text."""
     target = Path(path)

@@ -27,17 +27,6 @@ DOC = "data/kehoach-tdkt-2024.yaml"
 DOCX_NAME = "kehoach-tdkt-2024.docx"
 
 
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the sample ``data/`` folder in ``tmp_path``, which becomes the working dir."""
-    data = tmp_path / "data"
-    data.mkdir()
-    for name in DATA_FILES:
-        shutil.copyfile(REPO / "data" / name, data / name)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def invoke(*args: str) -> Result:
     """Run ``docgen ARGS`` in-process."""
     return CliRunner().invoke(main, list(args), prog_name="docgen")
