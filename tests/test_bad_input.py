@@ -26,7 +26,6 @@ from click.testing import CliRunner, Result
 from docgen.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-DATA_FILES = ("kehoach-tdkt-2024.yaml", "co-quan.yaml", "noi-nhan.yaml")
 DOC = "data/kehoach-tdkt-2024.yaml"
 AGENCIES = "data/co-quan.yaml"
 RECIPIENTS = "data/noi-nhan.yaml"

@@ -22,7 +22,6 @@ from docgen import __version__
 from docgen.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-DATA_FILES = ("kehoach-tdkt-2024.yaml", "co-quan.yaml", "noi-nhan.yaml")
 DOC = "data/kehoach-tdkt-2024.yaml"
 DOCX_NAME = "kehoach-tdkt-2024.docx"
 

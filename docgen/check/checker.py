@@ -29,6 +29,8 @@ from docgen.rules import n30
 
 ERROR = "error"
 WARNING = "warning"
+AUTHORITY_WORDS = {"TM", "KT", "TL", "TUQ", "Q"}
+"""The signing-authority abbreviations (Điều 13), as typed when the period is forgotten."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,12 @@ class Checker:
             colours = {run.color for run in paragraph.runs} - {None, "auto", n30.COLOR_BLACK}
             if colours:
                 self.add(
-                    "COLOR", ERROR, paragraph, "màu đen", ", ".join(sorted(colours)), n30.FONT_REF
+                    "COLOR",
+                    ERROR,
+                    paragraph,
+                    "màu đen",
+                    ", ".join(sorted(map(str, colours))),
+                    n30.FONT_REF,
                 )
             if not unicodedata.is_normalized("NFC", paragraph.text):
                 self.add(
@@ -282,6 +289,19 @@ class Checker:
                 return length, paragraph
         return None, None
 
+    @staticmethod
+    def _printed_size(paragraph: ParagraphFacts, component: n30.Component) -> Length:
+        """Return the size the text above a line is printed in, to measure the line against.
+
+        A size the rule allows is taken as it is (a 13 pt agency name is wider than a 12 pt
+        one); a size outside the range is reported by <COMPONENT>.SIZE and measured at the
+        nearest allowed size, so that one mistake is not reported twice.
+        """
+        sizes = [run.size for run in paragraph.runs if run.size is not None]
+        if not sizes:
+            return component.size.default
+        return Length(min(max(max(sizes), component.size.low), component.size.high))
+
     def check_line(self, line: n30.RuleLine, indexes: list[int]) -> None:
         if not indexes:
             return
@@ -306,7 +326,11 @@ class Checker:
             )
             return
         width = max(
-            int(n30.text_width(p.text, line.measured.size.default, bool(line.measured.bold)))
+            int(
+                n30.text_width(
+                    p.text, self._printed_size(p, line.measured), bool(line.measured.bold)
+                )
+            )
             for p in paragraphs
         )
         if line.measured is not n30.TIEU_NGU and where is not None:
@@ -357,7 +381,7 @@ class Checker:
             self.add("SO.LEADING_ZERO", ERROR, paragraph, "số nhỏ hơn 10 viết 01 – 09", number, ref)
         type_index = self.roles.ten_loai
         if type_index is not None:
-            name = TYPE_NAMES[nfc(self.facts.paragraphs[type_index].text)]
+            name = TYPE_NAMES[nfc(self.facts.paragraphs[type_index].text).upper()]
             abbreviation = DOC_TYPE_ABBREVIATIONS[name]
             first = match.group("symbol").split("-")[0]
             if first != abbreviation:
@@ -418,7 +442,9 @@ class Checker:
             paragraph = self.facts.paragraphs[index]
             if not paragraph.runs:
                 continue
-            if paragraph.alignment != "justify":
+            # A mục heading's size and alignment are checked as MUC.SIZE and MUC.ALIGN.
+            heading = index in self.roles.muc
+            if paragraph.alignment != "justify" and not heading:
                 self.add(
                     "BODY.ALIGN",
                     ERROR,
@@ -467,7 +493,7 @@ class Checker:
                     n30.BODY_REF,
                 )
             sizes = {run.size for run in paragraph.runs}
-            if any(s is None or not n30.NOI_DUNG.size.allows(s) for s in sizes):
+            if not heading and any(s is None or not n30.NOI_DUNG.size.allows(s) for s in sizes):
                 found = ", ".join(_pt(s) for s in sorted(s or 0 for s in sizes))
                 self.add("BODY.SIZE", ERROR, paragraph, "cỡ chữ 13 – 14 pt", found, n30.BODY_REF)
 
@@ -578,7 +604,10 @@ class Checker:
             return
         for paragraph in lines[:-1]:
             text = nfc(paragraph.text)
-            if "." in text.split()[0] and not AUTHORITY_RE.match(text):
+            first = text.split()[0]
+            # "TM.ỦY BAN", "T.M. ỦY BAN", and "TM ỦY BAN" / "KT GIÁM ĐỐC" without the period.
+            abbreviation = "." in first or first in AUTHORITY_WORDS
+            if abbreviation and not AUTHORITY_RE.match(text):
                 self.add(
                     "SIGNATURE.AUTHORITY",
                     ERROR,
@@ -624,7 +653,12 @@ class Checker:
                 continue
             if number.alignment != "center":
                 self.add(
-                    "PAGE_NUMBER.ALIGN", ERROR, number, "canh giữa", _alignment(number.alignment), ref
+                    "PAGE_NUMBER.ALIGN",
+                    ERROR,
+                    number,
+                    "canh giữa",
+                    _alignment(number.alignment),
+                    ref,
                 )
             for run in number.runs:
                 if run.size is not None and not n30.SO_TRANG.size.allows(run.size):
@@ -662,7 +696,12 @@ class Checker:
                 self.add("PHU_LUC.BOLD", ERROR, paragraph, "chữ đậm", "có chữ không đậm", ref)
             if paragraph.alignment != "center":
                 self.add(
-                    "PHU_LUC.ALIGN", ERROR, paragraph, "canh giữa", _alignment(paragraph.alignment), ref
+                    "PHU_LUC.ALIGN",
+                    ERROR,
+                    paragraph,
+                    "canh giữa",
+                    _alignment(paragraph.alignment),
+                    ref,
                 )
 
     def run(self) -> list[Finding]:

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from docx.document import Document
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml.etree import _Element
@@ -106,11 +108,14 @@ def paragraph_property(document: Document, paragraph: Paragraph, name: str) -> A
         value = getattr(style.paragraph_format, name)
         if value is not None:
             return value
-    defaults = _defaults(document, "pPr")
+    defaults: Any = _defaults(document, "pPr")  # a CT_PPr, not a paragraph holding one
     if defaults is not None and name in ("space_before", "space_after", "line_spacing"):
-        from docx.text.parfmt import ParagraphFormat
-
-        return getattr(ParagraphFormat(defaults), name)
+        if name == "line_spacing":
+            line = defaults.spacing_line
+            if line is not None and defaults.spacing_lineRule == WD_LINE_SPACING.MULTIPLE:
+                return line / Pt(12)  # a multiple of single spacing, as python-docx gives it
+            return line
+        return defaults.spacing_before if name == "space_before" else defaults.spacing_after
     return None
 
 

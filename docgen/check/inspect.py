@@ -47,6 +47,8 @@ class UnreadableDocument(DocgenError):
 
 def open_document(path: Path) -> Document:
     """Return the document at ``path``; raise :class:`UnreadableDocument` if it cannot be read."""
+    if not path.exists():  # python-docx reports a missing file as PackageNotFoundError
+        raise UnreadableDocument(f"{display_path(path)}: không tìm thấy tệp")
     try:
         return docx.Document(str(path))
     except FileNotFoundError as error:

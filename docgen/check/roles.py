@@ -24,7 +24,7 @@ MUC_RE = re.compile(r"^(?P<number>[IVXLC]+)\.\s")
 KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
 DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
 DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
-PHU_LUC_RE = re.compile(r"^Ph(ụ|Ụ) (l|L)(ục|ỤC)(\s+[IVXLC\d]+)?\s*$")
+PHU_LUC_RE = re.compile(r"^Phụ lục(\s+[IVXLC\d]+)?\s*$", re.IGNORECASE)  # "PHỤ LỤC" is a mistake
 NOI_NHAN_RE = re.compile(r"^Nơi nhận\s*:?\s*$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 TYPE_NAMES = {name.upper(): name for name in DOC_TYPE_ABBREVIATIONS}
@@ -96,6 +96,7 @@ def identify(facts: DocumentFacts) -> Roles:
     start = _title(paragraphs, texts, roles)
     end = _closing(paragraphs, texts, roles)
     _body(paragraphs, texts, roles, start, end)
+    _appendices(paragraphs, texts, roles, end)
     return roles
 
 
@@ -113,7 +114,11 @@ def _agency(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) ->
             continue
         if index in (roles.quoc_hieu, roles.tieu_ngu):
             break
-        if texts[index] and texts[index] == texts[index].upper() and not SO_RE.match(texts[index]):
+        text = texts[index]
+        # In the header table everything with letters above "Số:" is the agency, whatever its
+        # case (so a lower-case name is reported, not overlooked); a row of "___" is not.
+        upper = text == text.upper() or so.table is not None
+        if any(c.isalpha() for c in text) and upper and not SO_RE.match(text):
             lines.append(index)
     lines.reverse()
     bold_seen = False
@@ -148,11 +153,13 @@ def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> 
     index = _header_end(paragraphs, roles)
     while index < len(texts) and not texts[index]:
         index += 1
-    if index < len(texts) and texts[index].upper() == texts[index] and texts[index] in TYPE_NAMES:
-        roles.ten_loai = index
+    if index < len(texts) and texts[index].upper() in TYPE_NAMES:
+        roles.ten_loai = index  # in any case: a lower-case tên loại is reported, not overlooked
         index += 1
         while index < len(texts) and texts[index] and not CAN_CU_RE.match(texts[index]):
-            if not all(run.bold for run in paragraphs[index].runs):
+            # The trích yếu is bold and centred; either one tells it from the body.
+            bold = all(run.bold for run in paragraphs[index].runs)
+            if not bold and paragraphs[index].alignment != "center":
                 break
             roles.trich_yeu.append(index)
             index += 1
@@ -228,3 +235,10 @@ def _body(
                 roles.diem.append(index)
             elif DIEU_RE.match(text):
                 roles.dieu.append(index)
+
+
+def _appendices(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, end: int) -> None:
+    """Find the "Phụ lục" headings of appendices, which follow the signature block."""
+    for index in range(end, len(texts)):
+        if paragraphs[index].location.table is None and PHU_LUC_RE.match(texts[index]):
+            roles.phu_luc.append(index)
