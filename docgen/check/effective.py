@@ -7,7 +7,7 @@ the document defaults. The first level that states the property wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
 from typing import Any
 
 from docx.document import Document
@@ -15,6 +15,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from docx.text.parfmt import ParagraphFormat
 from docx.text.run import Run
 from lxml.etree import _Element
 
@@ -22,12 +23,68 @@ FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 TOGGLES = {"bold": "w:b", "italic": "w:i", "caps": "w:caps"}
 
 
-def _style_chain(style: Any) -> Iterator[Any]:
-    seen: set[str] = set()
-    while style is not None and style.style_id not in seen:
-        seen.add(style.style_id)
-        yield style
-        style = style.base_style
+class StyleIndex:
+    """The styles of one document, indexed once: reading a large document looks up the same
+    few style chains thousands of times, and python-docx's own lookups are linear XPath scans."""
+
+    def __init__(self, document: Document) -> None:
+        styles = document.styles.element
+        self._styles: dict[tuple[str, str], Any] = {}
+        self.default_paragraph: str | None = None
+        for style in styles.findall(qn("w:style")):
+            kind = style.get(qn("w:type"), "paragraph")
+            style_id = style.get(qn("w:styleId"))
+            self._styles[(kind, style_id)] = style
+            if kind == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
+                self.default_paragraph = style_id
+        self.run_defaults = _defaults(document, "rPr")
+        self.paragraph_defaults = _defaults(document, "pPr")
+        self._chains: dict[tuple[str, str | None], list[Any]] = {}
+
+    def chain(self, kind: str, style_id: str | None) -> list[Any]:
+        """Return the style elements of ``style_id`` and its bases, most specific first."""
+        key = (kind, style_id)
+        if key not in self._chains:
+            chain: list[Any] = []
+            seen: set[str] = set()
+            current = style_id
+            while current is not None and current not in seen:
+                seen.add(current)
+                element = self._styles.get((kind, current))
+                if element is None:
+                    break
+                chain.append(element)
+                based_on = element.find(qn("w:basedOn"))
+                current = None if based_on is None else based_on.get(qn("w:val"))
+            self._chains[key] = chain
+        return self._chains[key]
+
+    def paragraph_chain(self, paragraph: Paragraph) -> list[Any]:
+        """Return the paragraph style chain of ``paragraph`` (its own style or the default)."""
+        p_pr = paragraph._p.pPr
+        style = p_pr.find(qn("w:pStyle")) if p_pr is not None else None
+        style_id = style.get(qn("w:val")) if style is not None else self.default_paragraph
+        return self.chain("paragraph", style_id)
+
+
+# Keyed by the document's part: the Document proxy itself defines equality, so is unhashable.
+_INDEXES: weakref.WeakKeyDictionary[Any, StyleIndex] = weakref.WeakKeyDictionary()
+
+
+def style_index(document: Document) -> StyleIndex:
+    """Return the (cached) style index of ``document``.
+
+    Call :func:`forget_styles` after changing the document's styles.
+    """
+    index = _INDEXES.get(document.part)
+    if index is None:
+        index = _INDEXES[document.part] = StyleIndex(document)
+    return index
+
+
+def forget_styles(document: Document) -> None:
+    """Drop the cached style index of ``document`` (its styles changed)."""
+    _INDEXES.pop(document.part, None)
 
 
 def _defaults(document: Document, tag: str) -> _Element | None:
@@ -40,19 +97,17 @@ def _defaults(document: Document, tag: str) -> _Element | None:
 
 def _run_property_levels(document: Document, paragraph: Paragraph, run: Run | None) -> list[Any]:
     """Return the rPr elements that apply to ``run``, most specific first."""
+    index = style_index(document)
     levels: list[Any] = []
     if run is not None:
-        levels.append(run._r.rPr)
-        character_style = (
-            run._r.rPr.rStyle.val
-            if run._r.rPr is not None and run._r.rPr.rStyle is not None
-            else None
-        )
-        if character_style is not None:
-            style = document.styles.get_by_id(character_style, 2)  # WD_STYLE_TYPE.CHARACTER
-            levels += [s.element.rPr for s in _style_chain(style)]
-    levels += [s.element.rPr for s in _style_chain(paragraph.style)]
-    levels.append(_defaults(document, "rPr"))
+        r_pr = run._r.rPr
+        levels.append(r_pr)
+        character = r_pr.find(qn("w:rStyle")) if r_pr is not None else None
+        if character is not None:
+            chain = index.chain("character", character.get(qn("w:val")))
+            levels += [style.find(qn("w:rPr")) for style in chain]
+    levels += [style.find(qn("w:rPr")) for style in index.paragraph_chain(paragraph)]
+    levels.append(index.run_defaults)
     return [level for level in levels if level is not None]
 
 
@@ -64,8 +119,8 @@ def _toggle(element: _Element | None) -> bool | None:
 
 
 def run_property(document: Document, paragraph: Paragraph, run: Run | None, name: str) -> Any:
-    """Return the effective value of a run property: bold, italic, caps, size (EMU), color,
-    or a font slot (ascii, hAnsi, cs, eastAsia). ``run`` None means the paragraph mark."""
+    """Return the effective value of a run property: bold, italic, caps, underline, size (EMU),
+    color, or a font slot (ascii, hAnsi, cs, eastAsia). ``run`` None means the paragraph mark."""
     for r_pr in _run_property_levels(document, paragraph, run):
         value: Any
         if name in TOGGLES:
@@ -73,6 +128,9 @@ def run_property(document: Document, paragraph: Paragraph, run: Run | None, name
         elif name == "size":
             element = r_pr.find(qn("w:sz"))
             value = None if element is None else int(element.get(qn("w:val"))) * 6350
+        elif name == "underline":
+            element = r_pr.find(qn("w:u"))
+            value = None if element is None else element.get(qn("w:val")) not in (None, "none")
         elif name == "color":
             element = r_pr.find(qn("w:color"))
             value = None if element is None else element.get(qn("w:val"))
@@ -88,7 +146,7 @@ def run_property(document: Document, paragraph: Paragraph, run: Run | None, name
             raise ValueError(f"unknown run property {name!r}")
         if value is not None:
             return value
-    return False if name in TOGGLES else None
+    return False if name in TOGGLES or name == "underline" else None
 
 
 PARAGRAPH_PROPERTIES = (
@@ -104,11 +162,12 @@ def paragraph_property(document: Document, paragraph: Paragraph, name: str) -> A
     value = getattr(paragraph.paragraph_format, name)
     if value is not None:
         return value
-    for style in _style_chain(paragraph.style):
-        value = getattr(style.paragraph_format, name)
+    index = style_index(document)
+    for style in index.paragraph_chain(paragraph):
+        value = getattr(ParagraphFormat(style), name)
         if value is not None:
             return value
-    defaults: Any = _defaults(document, "pPr")  # a CT_PPr, not a paragraph holding one
+    defaults: Any = index.paragraph_defaults  # a CT_PPr, not a paragraph holding one
     if defaults is not None and name in ("space_before", "space_after", "line_spacing"):
         if name == "line_spacing":
             line = defaults.spacing_line

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
 
+from docgen.check.effective import forget_styles
 from docgen.check.inspect import inspect_document, walk_paragraphs
 from docgen.check.roles import identify
 from docgen.rules import n30
@@ -111,6 +112,7 @@ def fix_fonts(document: Document, report: FixReport) -> None:
     parts += [s.footer._element for s in document.sections]
     run_fonts = sum(_set_fonts(r_pr) for part in parts for r_pr in part.iter(qn("w:rPr")))
     colours = sum(_set_black(r_pr) for part in [styles, *parts] for r_pr in part.iter(qn("w:rPr")))
+    forget_styles(document)
     report.note("đặt phông Times New Roman cho mọi bảng mã trong các kiểu", style_fonts)
     report.note("đặt phông Times New Roman cho đoạn chữ định dạng trực tiếp", run_fonts)
     report.note("đặt chữ màu đen", colours)

@@ -21,7 +21,7 @@ from docx.shared import Length, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from docgen.check.effective import FONT_SLOTS, paragraph_property, run_property
+from docgen.check.effective import FONT_SLOTS, paragraph_property, run_property, style_index
 from docgen.check.facts import DocumentFacts, Location, ParagraphFacts, RunFacts, SectionFacts
 from docgen.errors import DocgenError, display_path
 
@@ -69,11 +69,9 @@ def open_document(path: Path) -> Document:
         ) from error
 
 
-def _underlined(element: Any) -> bool:
-    if element is None:
-        return False
-    underline = element.find(qn("w:u"))
-    return underline is not None and underline.get(qn("w:val")) not in (None, "none")
+def _style_id(document: Document, paragraph: Paragraph) -> str | None:
+    chain = style_index(document).paragraph_chain(paragraph)
+    return chain[0].get(qn("w:styleId")) if chain else None
 
 
 def run_facts(document: Document, paragraph: Paragraph) -> list[RunFacts]:
@@ -87,9 +85,7 @@ def run_facts(document: Document, paragraph: Paragraph) -> list[RunFacts]:
             for name in ("bold", "italic", "size", "color")
         }
         fonts = {slot: run_property(document, paragraph, run, slot) for slot in FONT_SLOTS}
-        underline = _underlined(run._r.rPr) or (
-            run.style is not None and run.style.font.underline not in (None, False)
-        )
+        underline = run_property(document, paragraph, run, "underline")
         facts.append(
             RunFacts(
                 run.text,
@@ -106,11 +102,8 @@ def run_facts(document: Document, paragraph: Paragraph) -> list[RunFacts]:
 
 def _bottom_border(document: Document, paragraph: Paragraph) -> bool:
     """Return True when the paragraph (directly or by its style chain) has a solid bottom border."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
+    chain = style_index(document).paragraph_chain(paragraph)
+    candidates = [paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in chain)]
     for p_pr in candidates:
         if p_pr is None:
             continue
@@ -161,7 +154,7 @@ def paragraph_facts(
     return ParagraphFacts(
         location=location,
         text=paragraph.text,
-        style_id=paragraph.style.style_id if paragraph.style is not None else None,
+        style_id=_style_id(document, paragraph),
         alignment=ALIGNMENTS.get(alignment, "left") if alignment is not None else "left",
         first_line_indent=_int(values["first_line_indent"]),
         left_indent=_int(values["left_indent"]),
