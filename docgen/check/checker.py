@@ -120,10 +120,7 @@ class Checker:
                     "ORIENTATION", WARNING, None, where + "hướng dọc (trừ khi có bảng biểu rộng)",
                     "hướng ngang", page.ref,
                 )  # fmt: skip
-            for name, label, rule in (
-                ("top", "lề trên", page.top), ("bottom", "lề dưới", page.bottom),
-                ("left", "lề trái", page.left), ("right", "lề phải", page.right),
-            ):  # fmt: skip
+            for name, label, rule in page.margins():
                 value = getattr(section, name)
                 if value is None or not rule.allows(value):
                     expected = f"{where}{label} {_mm(rule.low)} – {_mm(rule.high)}"
@@ -280,6 +277,8 @@ class Checker:
         for paragraph in candidates:
             if paragraph.drawn_lines:
                 return max(paragraph.drawn_lines), paragraph
+            if paragraph.cell_line:
+                return paragraph.cell_line, paragraph
             if paragraph.bottom_border and paragraph.container_width:
                 length = (
                     paragraph.container_width

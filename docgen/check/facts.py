@@ -64,6 +64,9 @@ class ParagraphFacts:
     """Width available to the paragraph (cell or text width), to measure its border."""
     drawn_lines: list[int] = field(default_factory=list)
     """Lengths of straight-line shapes anchored in this paragraph."""
+    cell_line: int | None = None
+    """Length of a table-cell bottom border right under this paragraph (the last one in a
+    cell whose bottom edge is ruled), if any."""
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,8 @@ def fix_page(document: Document, report: FixReport) -> None:
             section.orientation = WD_ORIENT.PORTRAIT
             section.page_width, section.page_height = page.width, page.height
             report.note(f"phần {index}: đặt khổ giấy A4 dọc")
-        for name, label, rule in (
-            ("top_margin", "lề trên", page.top), ("bottom_margin", "lề dưới", page.bottom),
-            ("left_margin", "lề trái", page.left), ("right_margin", "lề phải", page.right),
-        ):  # fmt: skip
+        for side, label, rule in page.margins():
+            name = f"{side}_margin"
             value = getattr(section, name)
             if value is None or not rule.allows(value):
                 fixed = _clamp(value, rule)

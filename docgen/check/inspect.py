@@ -128,6 +128,35 @@ def _drawn_lines(paragraph: Paragraph) -> list[int]:
     return lengths
 
 
+def _ruled(borders: Any, edge: str) -> bool:
+    element = None if borders is None else borders.find(qn(f"w:{edge}"))
+    return element is not None and element.get(qn("w:val")) not in (None, "nil", "none")
+
+
+def _cell_line(paragraph: Paragraph) -> int | None:
+    """Return the width (EMU) of the ruled bottom edge of the cell ``paragraph`` ends, if any.
+
+    People draw the line under Tiêu ngữ or the agency name as the bottom border of a (nested)
+    table cell as often as with a shape; that counts as the line, as long as the paragraph is
+    the cell's last one.
+    """
+    cell = next(paragraph._p.iterancestors(qn("w:tc")), None)
+    if cell is None or cell.findall(qn("w:p"))[-1:] != [paragraph._p]:
+        return None
+    properties = cell.find(qn("w:tcPr"))
+    ruled = _ruled(None if properties is None else properties.find(qn("w:tcBorders")), "bottom")
+    row = cell.getparent()
+    table = None if row is None else row.getparent()
+    if not ruled and table is not None and row is table.findall(qn("w:tr"))[-1]:
+        table_properties = table.find(qn("w:tblPr"))
+        borders = None if table_properties is None else table_properties.find(qn("w:tblBorders"))
+        ruled = _ruled(borders, "bottom")
+    width = None if properties is None else properties.find(qn("w:tcW"))
+    if not ruled or width is None or width.get(qn("w:type")) not in (None, "dxa"):
+        return None
+    return int(Twips(int(width.get(qn("w:w"), "0"))))
+
+
 def _vml_point(value: str) -> int:
     x = value.split(",")[0].strip()
     number = float("".join(c for c in x if c.isdigit() or c in ".-") or 0)
@@ -166,6 +195,7 @@ def paragraph_facts(
         bottom_border=_bottom_border(document, paragraph),
         container_width=container,
         drawn_lines=_drawn_lines(paragraph),
+        cell_line=_cell_line(paragraph),
     )
 
 

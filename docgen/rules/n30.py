@@ -67,6 +67,13 @@ class PageRule:
         "lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm"
     )
 
+    def margins(self) -> tuple[tuple[str, str, Range], ...]:
+        """Return (side, Vietnamese label, allowed range) for the four margins."""
+        return (
+            ("top", "lề trên", self.top), ("bottom", "lề dưới", self.bottom),
+            ("left", "lề trái", self.left), ("right", "lề phải", self.right),
+        )  # fmt: skip
+
     @property
     def text_width(self) -> Length:
         """Return the width between the default margins."""

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from docgen import api
@@ -1074,3 +1076,51 @@ def test_paragraph_spacing_falls_back_to_the_document_defaults(tmp_path: Path) -
     assert paragraph.space_after == Pt(10)
     assert paragraph.line_spacing == pytest.approx(1.15)
     assert check(facts) == []
+
+
+def test_line_under_tieu_ngu_may_be_a_table_cell_border(tmp_path: Path) -> None:
+    """Tiêu ngữ typed in a one-cell table as wide as the text, its bottom edge ruled."""
+    width = n30.text_width(n30.TIEU_NGU_TEXT, Pt(13), True)
+
+    def mutate(built: Built) -> None:
+        nation = built.tables["header"].cell(0, 1)
+        inner = nation.add_table(rows=1, cols=1)
+        cell = inner.cell(0, 0)
+        cell.width = Length(width)
+        tieu_ngu = built["tieu_ngu"]._p
+        cell._tc.remove(cell.paragraphs[0]._p)
+        built["quoc_hieu"]._p.addnext(inner._tbl)
+        cell._tc.append(tieu_ngu)
+        borders = OxmlElement("w:tcBorders")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        bottom.set(qn("w:sz"), "6")
+        borders.append(bottom)
+        cell._tc.get_or_add_tcPr().append(borders)
+        nation._tc.append(OxmlElement("w:p"))  # a cell must end with a paragraph
+
+    path = build(replace(Spec(), tieu_ngu_line=None), mutate, tmp_path)
+    assert show(findings(path)) == "none"
+
+
+def test_table_cell_border_too_short_is_reported(tmp_path: Path) -> None:
+    width = n30.text_width(n30.TIEU_NGU_TEXT, Pt(13), True)
+
+    def mutate(built: Built) -> None:
+        nation = built.tables["header"].cell(0, 1)
+        inner = nation.add_table(rows=1, cols=1)
+        cell = inner.cell(0, 0)
+        cell.width = Length(int(width * 0.6))
+        tieu_ngu = built["tieu_ngu"]._p
+        cell._tc.remove(cell.paragraphs[0]._p)
+        built["quoc_hieu"]._p.addnext(inner._tbl)
+        cell._tc.append(tieu_ngu)
+        borders = OxmlElement("w:tcBorders")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        borders.append(bottom)
+        cell._tc.get_or_add_tcPr().append(borders)
+        nation._tc.append(OxmlElement("w:p"))
+
+    path = build(replace(Spec(), tieu_ngu_line=None), mutate, tmp_path)
+    assert [finding.rule for finding in findings(path)] == ["KE_TIEU_NGU.LENGTH"]
