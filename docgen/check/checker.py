@@ -17,6 +17,7 @@ from docgen.check.facts import DocumentFacts, Location, ParagraphFacts
 from docgen.check.roles import (
     AUTHORITY_RE,
     DIEM_RE,
+    DIEU_RE,
     KHOAN_RE,
     MUC_RE,
     TYPE_NAMES,
@@ -203,7 +204,7 @@ class Checker:
                 self.add(
                     f"{key}.CASE", ERROR, paragraph, "chữ in hoa", "có chữ thường", component.ref
                 )
-            if paragraph.alignment != component.align.name.lower():
+            if component.check_align and paragraph.alignment != component.align.name.lower():
                 expected = {
                     "center": "canh giữa",
                     "left": "canh trái",
@@ -234,6 +235,15 @@ class Checker:
         self.check_component(n30.THAM_QUYEN, roles.tham_quyen)
         self.check_component(n30.HO_TEN, [roles.ho_ten])
         self.check_component(n30.MUC, roles.muc)
+        self.check_component(n30.VV, roles.vv)
+        self.check_component(n30.KINH_GUI, roles.kinh_gui)
+        if roles.kinh_gui:
+            first = self.facts.paragraphs[roles.kinh_gui[0]]
+            if not re.match(r"^Kính gửi\s*:", nfc(first.text)):
+                self.add(
+                    "KINH_GUI.COLON", ERROR, first, "“Kính gửi:” có dấu hai chấm",
+                    nfc(first.text)[:20], n30.KINH_GUI.ref,
+                )  # fmt: skip
         if roles.quoc_hieu is None:
             self.add(
                 "QUOC_HIEU.MISSING",
@@ -280,10 +290,11 @@ class Checker:
             if paragraph.cell_line:
                 return paragraph.cell_line, paragraph
             if paragraph.bottom_border and paragraph.container_width:
-                length = (
+                length = max(
+                    0,
                     paragraph.container_width
                     - (paragraph.left_indent or 0)
-                    - (paragraph.right_indent or 0)
+                    - (paragraph.right_indent or 0),
                 )
                 return length, paragraph
         return None, None
@@ -533,6 +544,25 @@ class Checker:
                     ref,
                 )
 
+    def check_articles(self) -> None:
+        """Check that "Điều N." (and its title) is bold at the start of each article."""
+        for index in self.roles.dieu:
+            paragraph = self.facts.paragraphs[index]
+            prefix = DIEU_RE.match(nfc(paragraph.text))
+            if prefix is None:
+                continue
+            covered, bold = 0, True
+            for run in paragraph.runs:
+                if covered >= prefix.end():
+                    break
+                bold = bold and run.bold
+                covered += len(run.text)
+            if not bold:
+                self.add(
+                    "DIEU.BOLD", ERROR, paragraph, "“Điều, số thứ tự” chữ đậm", "không đậm",
+                    n30.DIEU.ref,
+                )  # fmt: skip
+
     def check_can_cu(self) -> None:
         ref = n30.CAN_CU.ref
         lines = [self.facts.paragraphs[i] for i in self.roles.can_cu]
@@ -713,6 +743,7 @@ class Checker:
         self.check_date()
         self.check_body()
         self.check_numbering()
+        self.check_articles()
         self.check_can_cu()
         self.check_noi_nhan()
         self.check_signature()

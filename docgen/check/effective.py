@@ -1,8 +1,9 @@
 """Effective formatting of paragraphs and runs, resolved the way Word resolves it.
 
 A property is looked up in order: direct formatting of the run, its character style chain,
-the paragraph's direct formatting (paragraph properties only), the paragraph style chain, then
-the document defaults. The first level that states the property wins.
+the paragraph's direct formatting (paragraph properties only), the paragraph style chain, the
+style chain of the table the paragraph stands in, then the document defaults. The first level
+that states the property wins.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ class StyleIndex:
             self._chains[key] = chain
         return self._chains[key]
 
+    def table_chain(self, paragraph: Paragraph) -> list[Any]:
+        """Return the style chain of the innermost table holding ``paragraph`` (or [])."""
+        table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
+        properties = None if table is None else table.find(qn("w:tblPr"))
+        style = None if properties is None else properties.find(qn("w:tblStyle"))
+        return [] if style is None else self.chain("table", style.get(qn("w:val")))
+
     def paragraph_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the paragraph style chain of ``paragraph`` (its own style or the default)."""
         p_pr = paragraph._p.pPr
@@ -107,6 +115,7 @@ def _run_property_levels(document: Document, paragraph: Paragraph, run: Run | No
             chain = index.chain("character", character.get(qn("w:val")))
             levels += [style.find(qn("w:rPr")) for style in chain]
     levels += [style.find(qn("w:rPr")) for style in index.paragraph_chain(paragraph)]
+    levels += [style.find(qn("w:rPr")) for style in index.table_chain(paragraph)]
     levels.append(index.run_defaults)
     return [level for level in levels if level is not None]
 
@@ -163,7 +172,7 @@ def paragraph_property(document: Document, paragraph: Paragraph, name: str) -> A
     if value is not None:
         return value
     index = style_index(document)
-    for style in index.paragraph_chain(paragraph):
+    for style in [*index.paragraph_chain(paragraph), *index.table_chain(paragraph)]:
         value = getattr(ParagraphFormat(style), name)
         if value is not None:
             return value

@@ -130,6 +130,8 @@ class Component:
     align: Align = Align.CENTER
     spacing: Spacing = field(default_factory=Spacing)
     based_on: str | None = None
+    check_align: bool = True
+    """False where the decree leaves the alignment to practice (the checker then ignores it)."""
 
 
 # Body text: Phụ lục I, Mục II.6.e. Any first-line indent from 1 cm to 1.27 cm is legal;
@@ -258,6 +260,22 @@ SO_TRANG = Component(
     "so_trang", "Số trang", "Phụ lục I, Phần I, Mục I.7; Mục V", "N30SoTrang", "N30 Số trang",
     pt_range(13, 14, 14), case=Case.ANY,
 )  # fmt: skip
+
+VV = Component(
+    "vv", "Trích yếu công văn (V/v)", "Phụ lục I, Mục II.5.d; Mục V", "N30VV", "N30 V/v",
+    pt_range(12, 13, 12), case=Case.ANY, spacing=Spacing(before=Pt(6)),
+)  # fmt: skip
+KINH_GUI = Component(
+    "kinh_gui", "Kính gửi", "Phụ lục I, Mục II.9.a; Mục V", "N30KinhGui", "N30 Kính gửi",
+    pt_range(13, 14, 14), case=Case.ANY, check_align=False,
+)  # fmt: skip
+DIEU = Component(
+    "dieu", "Điều", "Phụ lục I, Mục II.6.b; Mục V", "N30Dieu", "N30 Điều",
+    pt_range(13, 14, 14), bold=True, italic=None, case=Case.ANY, align=Align.JUSTIFY,
+    spacing=HEADING_SPACING,
+)  # fmt: skip
+CHECKED_ONLY: tuple[Component, ...] = (VV, KINH_GUI, DIEU)
+"""Components the checker knows that no docgen template uses yet (công văn, quyết định)."""
 
 COMPONENTS: tuple[Component, ...] = (
     QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN, CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY,

@@ -95,7 +95,12 @@ class Spec:
     """Length of the drawn line under Tiêu ngữ, as a fraction of its text (None: no line)."""
     so: str = "Số: 05/KH-UBND"
     date: str = "Đắk Hà, ngày 05 tháng 3 năm 2024"
-    ten_loai: str = "KẾ HOẠCH"
+    ten_loai: str | None = "KẾ HOẠCH"
+    """None for a công văn: no tên loại, no trích yếu under it."""
+    vv: str | None = None
+    """The "V/v ..." line of a công văn, under "Số:"."""
+    kinh_gui: tuple[str, ...] = ()
+    """The "Kính gửi: ..." lines, between the title and the body."""
     trich_yeu: str = "Triển khai công tác thi đua, khen thưởng năm 2024"
     trich_yeu_line: float | None = 0.4
     tham_quyen_ban_hanh: str | None = None
@@ -144,6 +149,21 @@ DECISION = Spec(
     signer=("CHỦ TỊCH",),
 )
 """A compliant Quyết định signed by the Chủ tịch in his own right."""
+
+CONG_VAN = Spec(
+    so="Số: 125/UBND-NV",
+    ten_loai=None,
+    vv="V/v triển khai công tác thi đua, khen thưởng năm 2024",
+    kinh_gui=("Kính gửi: Sở Nội vụ tỉnh Kon Tum",),
+    can_cu=(),
+    body=(
+        "Thực hiện Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2024 của Ủy ban nhân dân huyện, "
+        "Ủy ban nhân dân huyện Đắk Hà báo cáo kết quả triển khai như sau.",
+        "Ủy ban nhân dân huyện Đắk Hà kính báo cáo Sở Nội vụ tỉnh Kon Tum./.",
+    ),
+    noi_nhan=("- Như trên;", "- Lưu: VT, NV."),
+)
+"""A compliant công văn: V/v under the number, Kính gửi above the body, no tên loại."""
 
 
 @dataclass
@@ -431,12 +451,18 @@ def _header(built: Built) -> None:
         drawn_line(line, length, offset=(_inner_width(nation) - length) // 2)
     named["so"] = typed(table.cell(1, 0), spec.so, 13, first=True)
     named["ngay"] = typed(table.cell(1, 1), spec.date, 13, italic=True, first=True)
+    if spec.vv is not None:
+        named["vv"] = typed(table.cell(1, 0), spec.vv, 12)
+        named["vv"].paragraph_format.space_before = Pt(6)
     for paragraph in (named["so"], named["ngay"]):
         paragraph.paragraph_format.space_before = Pt(6)
 
 
 def _title(built: Built) -> None:
     spec, named, document = built.spec, built.named, built.document
+    if spec.ten_loai is None:
+        _kinh_gui(built)
+        return
     named["ten_loai"] = typed(document, spec.ten_loai, 14, bold=True)
     named["ten_loai"].paragraph_format.space_before = Pt(18)
     named["trich_yeu"] = typed(document, spec.trich_yeu, 14, bold=True)
@@ -450,6 +476,13 @@ def _title(built: Built) -> None:
         named["tham_quyen_ban_hanh"].paragraph_format.space_after = Pt(6)
     for position, text in enumerate(spec.can_cu):
         named[f"can_cu_{position}"] = body_paragraph(document, text, italic=True)
+
+
+def _kinh_gui(built: Built) -> None:
+    for position, text in enumerate(built.spec.kinh_gui):
+        paragraph = typed(built.document, text, 14)
+        paragraph.paragraph_format.space_after = Pt(6)
+        built.named[f"kinh_gui_{position}"] = paragraph
 
 
 def _body(built: Built) -> None:
