@@ -269,7 +269,8 @@ def run(args: list[str] | None = None) -> int:
     own errors as their message (status 1); never a traceback unless ``--debug``.
     """
     try:
-        main.main(args=args, prog_name="docgen", standalone_mode=False)
+        # Without standalone mode, click returns the status of ctx.exit() instead of exiting.
+        status = main.main(args=args, prog_name="docgen", standalone_mode=False)
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "docgen"
         click.echo(f"Lỗi: {usage_message(error)}", err=True)
@@ -281,7 +282,7 @@ def run(args: list[str] | None = None) -> int:
     except click.Abort:
         click.echo("Đã hủy.", err=True)
         return 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

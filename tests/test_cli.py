@@ -243,3 +243,21 @@ def test_debug_adds_the_traceback(workdir: Path) -> None:
     assert "Traceback" not in plain.stderr
     assert "Traceback" in debug.stderr
     assert debug.stderr.rstrip().endswith(plain.stderr.rstrip())  # same message, at the end
+
+
+def test_check_exit_codes_reach_the_shell(workdir: Path) -> None:
+    """0 clean, 1 findings, 2 unreadable: through a real process, as a script sees them."""
+    assert run_docgen("render", DOC).returncode == 0
+    rendered = f"output/{DOCX_NAME}"
+    clean = run_docgen("check", rendered)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    plain = workdir / "plain.docx"
+    document = docx.Document()
+    document.add_paragraph("Xin chào")
+    document.save(str(plain))
+    assert run_docgen("check", str(plain)).returncode == 1
+    (workdir / "junk.docx").write_bytes(b"not a zip")
+    unreadable = run_docgen("check", "junk.docx", rendered)
+    assert unreadable.returncode == 2
+    assert "không kiểm tra được" in unreadable.stdout
+    assert "Traceback" not in unreadable.stderr

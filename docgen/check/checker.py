@@ -132,7 +132,13 @@ class Checker:
     def check_text(self) -> None:
         for paragraph in self.facts.paragraphs:
             fonts = {font for run in paragraph.runs for font in run.fonts.values()}
-            wrong = sorted(str(font) for font in fonts if font != n30.FONT_NAME)
+            wrong = sorted(
+                "không đặt (phông mặc định)"
+                if font is None
+                else str(font).replace("theme:", "phông chủ đề ")
+                for font in fonts
+                if font != n30.FONT_NAME
+            )
             if wrong:
                 self.add(
                     "FONT",
@@ -250,12 +256,12 @@ class Checker:
                 ERROR,
                 None,
                 n30.QUOC_HIEU_TEXT,
-                "không thấy",
+                "không có",
                 n30.QUOC_HIEU.ref,
             )
         if roles.tieu_ngu is None:
             self.add(
-                "TIEU_NGU.MISSING", ERROR, None, n30.TIEU_NGU_TEXT, "không thấy", n30.TIEU_NGU.ref
+                "TIEU_NGU.MISSING", ERROR, None, n30.TIEU_NGU_TEXT, "không có", n30.TIEU_NGU.ref
             )
         elif self.facts.paragraphs[roles.tieu_ngu].text.strip() != n30.TIEU_NGU_TEXT:
             paragraph = self.facts.paragraphs[roles.tieu_ngu]
@@ -370,7 +376,7 @@ class Checker:
         paragraph = self.paragraph(self.roles.so_ky_hieu)
         ref = n30.SO_KY_HIEU.ref
         if paragraph is None:
-            self.add("SO.MISSING", ERROR, None, "dòng “Số: …/…”", "không thấy", ref)
+            self.add("SO.MISSING", ERROR, None, "dòng “Số: …/…”", "không có", ref)
             return
         text = nfc(paragraph.text)
         match = self.SO_FORMAT.match(text)
@@ -418,7 +424,7 @@ class Checker:
                 ERROR,
                 None,
                 "dòng “Địa danh, ngày … tháng … năm …”",
-                "không thấy",
+                "không có",
                 ref,
             )
             return
@@ -584,7 +590,7 @@ class Checker:
         ref = n30.NOI_NHAN.ref
         heading = self.paragraph(self.roles.noi_nhan_tieu_de)
         if heading is None:
-            self.add("NOI_NHAN.MISSING", ERROR, None, "khối “Nơi nhận:”", "không thấy", ref)
+            self.add("NOI_NHAN.MISSING", ERROR, None, "khối “Nơi nhận:”", "không có", ref)
             return
         if not heading.text.strip().endswith(":"):
             self.add(
@@ -628,7 +634,7 @@ class Checker:
         lines = [self.facts.paragraphs[i] for i in self.roles.tham_quyen]
         if self.roles.noi_nhan_tieu_de is not None and self.roles.ho_ten is None:
             self.add(
-                "SIGNATURE.MISSING", ERROR, None, "chức vụ và họ tên người ký", "không thấy", ref
+                "SIGNATURE.MISSING", ERROR, None, "chức vụ và họ tên người ký", "không có", ref
             )
             return
         for paragraph in lines[:-1]:

@@ -104,7 +104,7 @@ def to_text(reports: list[FileReport]) -> str:
             excerpt = f" “{finding.excerpt}”" if finding.excerpt else ""
             lines.append(
                 f"{report.file}: {where}{excerpt}: {SEVERITY_LABELS[finding.severity]} "
-                f"[{finding.rule}]: cần {finding.expected}; thấy {finding.found} ({finding.ref})"
+                f"[{finding.rule}]: cần {finding.expected}; thực tế: {finding.found} ({finding.ref})"
             )
         errors, warnings = report.count(ERROR), report.count(WARNING)
         if errors or warnings:

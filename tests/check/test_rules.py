@@ -242,7 +242,7 @@ PAGE_CASES = [
 
 TEXT_CASES = [
     case("FONT", ERROR, BODY, arial, id="arial-on-one-run", found="Arial"),
-    case("FONT", ERROR, BODY, default_font, id="theme-font", found="theme:minorHAnsi"),
+    case("FONT", ERROR, BODY, default_font, id="theme-font", found="phông chủ đề minorHAnsi"),
     case("COLOR", ERROR, BODY, red, id="red", found="FF0000"),
     case("TEXT_NFC", WARNING, BODY, decomposed, id="nfd"),
     case("TEXT_CHARS", ERROR, "\uf0b7", private_use_bullet, id="private-use", found="U+F0B7"),
