@@ -933,8 +933,17 @@ def test_drawn_line_in_the_tieu_ngu_paragraph_itself(tmp_path: Path) -> None:
     assert show(findings(path)) == "none"
 
 
-def test_docgen_rendered_sample_has_no_finding(tmp_path: Path) -> None:
-    path = api.render_file(SAMPLE, tmp_path)
+SAMPLES = sorted(
+    path
+    for path in (ROOT / "data").rglob("*.yaml")
+    if path.name not in (api.AGENCIES_FILE, api.RECIPIENTS_FILE)
+)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
+def test_every_docgen_sample_renders_with_no_finding(sample: Path, tmp_path: Path) -> None:
+    assert SAMPLE in SAMPLES
+    path = api.render_file(sample, tmp_path)
     assert show(findings(path)) == "none"
 
 
