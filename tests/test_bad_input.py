@@ -8,11 +8,8 @@ them by replacing text, so the expected line numbers are looked up in the edited
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
@@ -24,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from docgen.cli import main
+from tests.helpers import run_docgen
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = "data/kehoach-tdkt-2024.yaml"
@@ -473,21 +471,6 @@ def test_one_bad_file_leaves_previous_output_untouched(
 
 # --------------------------------------------------------------------------------------------
 # A real process: no traceback reaches the user
-
-
-def run_docgen(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "docgen", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize(

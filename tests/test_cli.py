@@ -6,10 +6,7 @@ Tests run in a temporary folder holding a copy of the sample ``data/`` (fixture 
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from docgen import __version__
 from docgen.cli import main
+from tests.helpers import run_docgen
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = "data/kehoach-tdkt-2024.yaml"
@@ -29,23 +27,6 @@ DOCX_NAME = "kehoach-tdkt-2024.docx"
 def invoke(*args: str) -> Result:
     """Run ``docgen ARGS`` in-process."""
     return CliRunner().invoke(main, list(args), prog_name="docgen")
-
-
-def run_docgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m docgen ARGS`` in a real process, with this checkout importable."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "docgen", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 def assert_valid_docx(path: Path) -> None:
