@@ -219,13 +219,24 @@ def _cell_width(cell: Any, table: Any) -> int | None:
     return int(Twips(int(w.get(qn("w:w"), "0")))) - margins
 
 
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Yield the paragraphs and tables of ``parent``, looking inside content controls."""
+    for element in parent.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag == qn("w:sdt"):
+            content = element.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
 def walk_paragraphs(
     document: Document, text_width: int | None
 ) -> Iterator[tuple[Paragraph, Location, int | None]]:
     """Yield every paragraph of the body in reading order, tables included, with its place."""
     counter = 0
     table_index = 0
-    for element in document.element.body.iterchildren():
+    for element in _blocks(document.element.body):
         if element.tag == qn("w:p"):
             yield Paragraph(element, document), Location(counter), text_width
             counter += 1

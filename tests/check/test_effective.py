@@ -3,6 +3,8 @@ table style, document defaults."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -13,6 +15,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from docgen.check.effective import paragraph_property, run_property
+from docgen.check.inspect import inspect_file
 
 
 def table_style(document: Document) -> str:
@@ -81,3 +84,19 @@ def test_theme_fonts_are_reported_as_such() -> None:
     paragraph = document.add_paragraph()
     run = paragraph.add_run("x")
     assert str(run_property(document, paragraph, run, "ascii")).startswith("theme:")
+
+
+def test_paragraphs_inside_content_controls_are_read(tmp_path: Path) -> None:
+    """Word wraps blocks in content controls (w:sdt); their paragraphs are part of the text."""
+    document = docx.Document()
+    document.add_paragraph("trước")
+    inside = document.add_paragraph("bên trong")
+    control, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    control.append(content)
+    inside._p.addprevious(control)
+    content.append(inside._p)
+    document.add_paragraph("sau")
+    path = tmp_path / "sdt.docx"
+    document.save(str(path))
+    texts = [paragraph.text for paragraph in inspect_file(path).paragraphs]
+    assert texts == ["trước", "bên trong", "sau"]
