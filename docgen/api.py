@@ -7,6 +7,7 @@ output file as it was.
 from __future__ import annotations
 
 import io
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,12 +20,13 @@ from docgen.check.fix import FixReport, fix_document
 from docgen.check.inspect import UnreadableDocument, inspect_document, inspect_file, open_document
 from docgen.check.report import FileReport
 from docgen.context import build_context
-from docgen.errors import InputError, Problem, TemplateError, display_path
+from docgen.errors import DocgenError, InputError, Problem, TemplateError, display_path
 from docgen.loading import Loaded, format_field, load_yaml
 from docgen.models.agency import Agency, AgencyDirectory
 from docgen.models.documents import DOCUMENT_KINDS, DocumentBase
 from docgen.models.recipients import RecipientDirectory
 from docgen.render.atomic import write_atomic
+from docgen.render.pdf import convert_to_pdf, soffice_path
 
 __all__ = [
     "LoadedDocument",
@@ -227,6 +229,23 @@ def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
     )
     write_atomic(target, data)
     return changes, remaining
+
+
+def require_pdf_converter() -> None:
+    """Raise :class:`DocgenError` unless LibreOffice is there to make PDFs."""
+    if soffice_path() is None:
+        raise DocgenError(
+            "cần LibreOffice để tạo PDF (Debian/Ubuntu: sudo apt-get install libreoffice-writer)"
+        )
+
+
+def write_pdf(document: Path) -> Path:
+    """Convert ``document`` to a PDF beside it, atomically; return the PDF's path."""
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as folder:
+        converted = convert_to_pdf(document, Path(folder))
+        target = document.with_suffix(".pdf")
+        write_atomic(target, converted.read_bytes())
+    return target
 
 
 def output_path(source: Path, output_dir: Path) -> Path:

@@ -114,9 +114,18 @@ def main(context: click.Context, debug: bool) -> None:
     metavar="THƯ_MỤC",
     help="Thư mục chứa mẫu .docx (mặc định: mẫu đi kèm docgen).",
 )
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Tạo thêm bản PDF cạnh mỗi tệp .docx (cần LibreOffice).",
+)
 @click.pass_context
 def render_command(
-    context: click.Context, files: tuple[Path, ...], output_dir: Path, templates_dir: Path | None
+    context: click.Context,
+    files: tuple[Path, ...],
+    output_dir: Path,
+    templates_dir: Path | None,
+    pdf: bool,
 ) -> None:
     """Tạo văn bản .docx từ tệp dữ liệu YAML.
 
@@ -126,6 +135,8 @@ def render_command(
     """
 
     def action() -> None:
+        if pdf:
+            api.require_pdf_converter()
         renderer = api.Renderer(templates_dir)
         documents, problems = [], []
         for path in files:
@@ -140,6 +151,8 @@ def render_command(
             target = api.output_path(document.path, output_dir)
             api.write_atomic(target, data)
             click.echo(str(target))
+            if pdf:
+                click.echo(str(api.write_pdf(target)))
 
     _run(context.obj["debug"], action)
 

@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from docgen import __version__
 from docgen.cli import main
+from docgen.render.pdf import soffice_path
 from tests.helpers import run_docgen
 
 REPO = Path(__file__).resolve().parents[1]
@@ -242,3 +243,21 @@ def test_check_exit_codes_reach_the_shell(workdir: Path) -> None:
     assert unreadable.returncode == 2
     assert "không kiểm tra được" in unreadable.stdout
     assert "Traceback" not in unreadable.stderr
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="needs LibreOffice (installed by .ci/run)")
+def test_render_pdf_writes_a_pdf_beside_the_docx(workdir: Path) -> None:
+    result = invoke("render", DOC, "--pdf")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"output/{DOCX_NAME}", "output/kehoach-tdkt-2024.pdf"]
+    assert (workdir / "output" / "kehoach-tdkt-2024.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_render_pdf_without_libreoffice_writes_nothing(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("docgen.api.soffice_path", lambda: None)
+    result = invoke("render", DOC, "--pdf")
+    assert result.exit_code == 1
+    assert "cần LibreOffice" in result.output
+    assert not (workdir / "output").exists()
