@@ -19,6 +19,7 @@ from docx.shared import Length, Pt
 from docgen.check.effective import forget_styles
 from docgen.check.inspect import inspect_document, walk_paragraphs
 from docgen.check.roles import identify
+from docgen.render.ooxml import append_xml, page_number_runs_xml
 from docgen.rules import n30
 
 FIXABLE_PREFIXES = (
@@ -162,38 +163,18 @@ def fix_body(document: Document, report: FixReport) -> None:
 def _page_field_paragraph(paragraph: BaseOxmlElement) -> None:
     """Fill an empty header paragraph with a centred PAGE field in 14 pt upright type."""
     p_pr = paragraph.get_or_add_pPr()
-    justification = OxmlElement("w:jc")
-    justification.set(qn("w:val"), "center")
     for old in p_pr.findall(qn("w:jc")):
         p_pr.remove(old)
+    justification = OxmlElement("w:jc")
+    justification.set(qn("w:val"), "center")
     p_pr.append(justification)
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):  # fmt: skip
-        run = OxmlElement("w:r")
-        r_pr = OxmlElement("w:rPr")
-        fonts = OxmlElement("w:rFonts")
-        for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
-            fonts.set(qn(f"w:{slot}"), n30.FONT_NAME)
-        r_pr.append(fonts)
-        for tag, value in (("w:b", "0"), ("w:i", "0"), ("w:sz", "28"), ("w:szCs", "28")):
-            element = OxmlElement(tag)
-            element.set(qn("w:val"), value)
-            r_pr.append(element)
-        run.append(r_pr)
-        if kind is not None:
-            character = OxmlElement("w:fldChar")
-            character.set(qn("w:fldCharType"), kind)
-            run.append(character)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run.append(instruction)
-        else:
-            value = OxmlElement("w:t")
-            value.text = text
-            run.append(value)
-        paragraph.append(run)
+    fonts = " ".join(f'w:{slot}="{n30.FONT_NAME}"' for slot in ("ascii", "hAnsi", "cs", "eastAsia"))
+    size = round(n30.SO_TRANG.size.default.pt * 2)  # half-points
+    run_properties = (
+        f'<w:rPr><w:rFonts {fonts}/><w:b w:val="0"/><w:i w:val="0"/>'
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    )
+    append_xml(paragraph, page_number_runs_xml(run_properties))
 
 
 def _strip_page_fields(container: BaseOxmlElement) -> int:

@@ -28,7 +28,7 @@ from docx.shared import Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from docgen.render.ooxml import twips
+from docgen.render.ooxml import append_xml, page_number_runs_xml, twips
 from docgen.render.package import read_parts, write_parts
 from docgen.rules import n30
 
@@ -230,21 +230,7 @@ def set_up_page(document: DocumentObject) -> None:
     header.is_linked_to_previous = False
     number = header.paragraphs[0]
     number.style = _style_by_id(document, n30.SO_TRANG.style_id)
-    # A complex field: each part in a run of its own, as Word writes it.
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                       ("end", None)):  # fmt: skip
-        run = number.add_run()
-        if kind is not None:
-            character = OxmlElement("w:fldChar")
-            character.set(qn("w:fldCharType"), kind)
-            run._r.append(character)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-        else:
-            run.text = text
+    append_xml(number._p, page_number_runs_xml())
     first = section.first_page_header
     first.is_linked_to_previous = False
     first.paragraphs[0].style = _style_by_id(document, n30.SO_TRANG.style_id)

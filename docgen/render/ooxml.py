@@ -8,8 +8,11 @@ and the indents that give a horizontal line its length.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Length
 
 from docgen.context import TableView
@@ -36,6 +39,28 @@ TWIPS_PER_CM = 1440 / 2.54
 def twips(length: Length) -> int:
     """Return ``length`` in twentieths of a point, Word's unit for widths and indents."""
     return int(length.twips)
+
+
+def page_number_runs_xml(run_properties: str = "") -> str:
+    """Return the runs of a PAGE field, each part in a run of its own as Word writes it.
+
+    ``run_properties`` is a ``w:rPr`` element (as XML) given to every run; "" for none.
+    """
+    parts = (
+        '<w:fldChar w:fldCharType="begin"/>',
+        '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>',
+        "<w:t>2</w:t>",
+        '<w:fldChar w:fldCharType="end"/>',
+    )
+    return "".join(f"<w:r>{run_properties}{part}</w:r>" for part in parts)
+
+
+def append_xml(parent: Any, fragment: str) -> None:
+    """Append the elements of a WordprocessingML ``fragment`` to ``parent``."""
+    wrapper = parse_xml(f"<w:p {nsdecls('w')}>{fragment}</w:p>")
+    for child in list(wrapper):
+        parent.append(child)
 
 
 def text_xml(text: str) -> str:
