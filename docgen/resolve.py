@@ -44,9 +44,11 @@ def _merge(base: BaseModel, patch: BaseModel) -> Any:
     return base.model_copy(update=updates)
 
 
-def _known(keys: Any) -> str:
+def _unknown(what: str, key: str, keys: Any, where: str) -> str:
+    """Return the message for a key that names nothing, listing the keys there are."""
     names = sorted(keys)
-    return ", ".join(names) if names else "(chưa có mục nào)"
+    known = ", ".join(names) if names else "(chưa có mục nào)"
+    return f"không có {what} '{key}' trong {where} (có: {known})"
 
 
 def resolve_agency(
@@ -63,8 +65,7 @@ def resolve_agency(
         ]
     profile = agencies.profiles.get(key)
     if profile is None:
-        known = _known(agencies.profiles)
-        return None, [(path, f"không có cơ quan '{key}' trong {agencies_file} (có: {known})")]
+        return None, [(path, _unknown("cơ quan", key, agencies.profiles, agencies_file))]
     return (profile if isinstance(ref, str) else _merge(profile, ref)), []
 
 
@@ -78,8 +79,7 @@ def resolve_signer(
     path: Path = ("nguoi_ky",) if isinstance(ref, str) else ("nguoi_ky", "ma")
     signer = agency.nguoi_ky.get(key)
     if signer is None:
-        known = _known(agency.nguoi_ky)
-        return None, [(path, f"không có người ký '{key}' trong hồ sơ cơ quan (có: {known})")]
+        return None, [(path, _unknown("người ký", key, agency.nguoi_ky, "hồ sơ cơ quan"))]
     return (signer if isinstance(ref, str) else _merge(signer, ref)), []
 
 
@@ -100,18 +100,14 @@ def resolve_recipients(
         if isinstance(entry, RecipientRef):
             name = entry.ten or directory.don_vi.get(entry.ma)
             if name is None:
-                known = _known(directory.don_vi)
-                message = f"không có nơi nhận '{entry.ma}' trong {directory_file} (có: {known})"
+                message = _unknown("nơi nhận", entry.ma, directory.don_vi, directory_file)
                 issues.append((("noi_nhan", index, "ma"), message))
                 continue
             lines.append(_noted(name, entry.ghi_chu))
         elif isinstance(entry, GroupRef):
             group = directory.nhom.get(entry.nhom)
             if group is None:
-                known = _known(directory.nhom)
-                message = (
-                    f"không có nhóm nơi nhận '{entry.nhom}' trong {directory_file} (có: {known})"
-                )
+                message = _unknown("nhóm nơi nhận", entry.nhom, directory.nhom, directory_file)
                 issues.append((("noi_nhan", index, "nhom"), message))
                 continue
             if group.ten is not None and not entry.tach:
@@ -215,10 +211,12 @@ def raw_reference_issues(
         issues = [(("co_quan",) if isinstance(reference, str) else path, m) for path, m in issues]
     signer = data.get("nguoi_ky")
     signer_key = signer.get("ma") if isinstance(signer, dict) else signer
-    if agency is not None and isinstance(signer_key, str) and signer_key not in agency.nguoi_ky:
-        path: Path = ("nguoi_ky",) if isinstance(signer, str) else ("nguoi_ky", "ma")
-        known = _known(agency.nguoi_ky)
-        issues.append((path, f"không có người ký '{signer_key}' trong hồ sơ cơ quan (có: {known})"))
+    if agency is not None and isinstance(signer_key, str):
+        try:
+            ref = signer_key if isinstance(signer, str) else SignerPatch(ma=signer_key)
+            issues += resolve_signer(ref, agency)[1]
+        except ValueError:
+            pass  # a malformed key: the schema's message covers it
     entries = data.get("noi_nhan")
     if directory is not None and isinstance(entries, list):
         for index, entry in enumerate(entries):
@@ -226,16 +224,10 @@ def raw_reference_issues(
                 continue
             if isinstance(entry.get("ma"), str) and "ten" not in entry:
                 if entry["ma"] not in directory.don_vi:
-                    known = _known(directory.don_vi)
-                    message = (
-                        f"không có nơi nhận '{entry['ma']}' trong {directory_file} (có: {known})"
-                    )
+                    message = _unknown("nơi nhận", entry["ma"], directory.don_vi, directory_file)
                     issues.append((("noi_nhan", index, "ma"), message))
             elif isinstance(entry.get("nhom"), str) and entry["nhom"] not in directory.nhom:
-                known = _known(directory.nhom)
-                message = (
-                    f"không có nhóm nơi nhận '{entry['nhom']}' trong {directory_file} (có: {known})"
-                )
+                message = _unknown("nhóm nơi nhận", entry["nhom"], directory.nhom, directory_file)
                 issues.append((("noi_nhan", index, "nhom"), message))
     return issues
 
