@@ -261,6 +261,25 @@ SO_TRANG = Component(
     pt_range(13, 14, 14), case=Case.ANY,
 )  # fmt: skip
 
+# Phần: "Phần I" on its own line, then its title, both centred and bold (Mục II.6.b); mục
+# numbering restarts in each phần.
+PHAN = Component(
+    "phan", "Phần (Phần I, Phần thứ nhất, ...)", "Phụ lục I, Mục II.6.b", "N30Phan", "N30 Phần",
+    pt_range(13, 14, 14), bold=True, case=Case.ANY,
+    spacing=Spacing(before=Pt(6), keep_with_next=True),
+)  # fmt: skip
+PHAN_TIEU_DE = Component(
+    "phan_tieu_de", "Tiêu đề phần", "Phụ lục I, Mục II.6.b", "N30PhanTieuDe",
+    "N30 Phần - tiêu đề", pt_range(13, 14, 14), bold=True, case=Case.UPPER,
+    spacing=Spacing(after=Pt(6), keep_with_next=True),
+)  # fmt: skip
+# "+" items under a dash item: practice below điểm (n30-spec §3.2), formatted like body text.
+GACH_CONG = Component(
+    "gach_cong", "Ý dấu cộng", BODY_REF, "N30GachCong", "N30 Gạch cộng",
+    pt_range(13, 14, 14), bold=None, italic=None, case=Case.ANY, align=Align.JUSTIFY,
+    spacing=BODY_SPACING, based_on="N30NoiDung",
+)  # fmt: skip
+
 VV = Component(
     "vv", "Trích yếu công văn (V/v)", "Phụ lục I, Mục II.5.d; Mục V", "N30VV", "N30 V/v",
     pt_range(12, 13, 12), case=Case.ANY, spacing=Spacing(before=Pt(6)),
@@ -268,20 +287,21 @@ VV = Component(
 KINH_GUI = Component(
     "kinh_gui", "Kính gửi", "Phụ lục I, Mục II.9.a; Mục V", "N30KinhGui", "N30 Kính gửi",
     pt_range(13, 14, 14), case=Case.ANY, check_align=False,
+    spacing=Spacing(before=Pt(6), after=Pt(6)),
 )  # fmt: skip
 DIEU = Component(
     "dieu", "Điều", "Phụ lục I, Mục II.6.b; Mục V", "N30Dieu", "N30 Điều",
     pt_range(13, 14, 14), bold=True, italic=None, case=Case.ANY, align=Align.JUSTIFY,
     spacing=HEADING_SPACING,
 )  # fmt: skip
-CHECKED_ONLY: tuple[Component, ...] = (VV, KINH_GUI, DIEU)
+CHECKED_ONLY: tuple[Component, ...] = (VV, DIEU)
 """Components the checker knows that no docgen template uses yet (công văn, quyết định)."""
 
 COMPONENTS: tuple[Component, ...] = (
     QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN, CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY,
     TEN_LOAI, TRICH_YEU, CAN_CU, NOI_DUNG, GACH_DAU_DONG, MUC, KHOAN_TIEU_DE, BANG_TIEU_DE,
     BANG_NOI_DUNG, BANG_GIUA, BANG_TRAI, BANG_SO, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN,
-    HO_TEN, SO_TRANG,
+    HO_TEN, SO_TRANG, PHAN, PHAN_TIEU_DE, GACH_CONG, KINH_GUI,
 )  # fmt: skip
 """Every component that has a paragraph style of its own, in the order styles are built."""
 
