@@ -1,60 +1,48 @@
-"""The library façade the CLI and tests use: load and validate, then render and write.
+"""The library façade the CLI, batch builds and tests use.
 
-Everything is validated before anything is written; a run that fails leaves every existing
-output file as it was.
+:class:`Workspace` loads documents (from files or from data), reading each folder's
+profiles once; :func:`render_files` is the whole of ``docgen render``: validate every input,
+render every document in memory, and only then write, so a failed run leaves every existing
+output as it was.
 """
 
 from __future__ import annotations
 
 import io
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import docx
-from pydantic import TypeAdapter, ValidationError
-
-from docgen.check.checker import check
-from docgen.check.fix import FixReport, fix_document
-from docgen.check.inspect import UnreadableDocument, inspect_document, inspect_file, open_document
-from docgen.check.report import FileReport
-from docgen.context import build_context
 from docgen.errors import DocgenError, InputError, Problem, TemplateError, display_path
-from docgen.loading import Loaded, format_field, load_yaml
-from docgen.models.agency import Agency, AgencyDirectory
-from docgen.models.documents import DOCUMENT_KINDS, DocumentBase
-from docgen.models.recipients import RecipientDirectory
+from docgen.loading import SourceMap
+from docgen.project import (
+    AGENCIES_FILE,
+    PROFILE_FILES,
+    RECIPIENTS_FILE,
+    LoadedDocument,
+    Project,
+    find_upwards,
+)
 from docgen.render.atomic import write_atomic
 from docgen.render.pdf import convert_to_pdf, soffice_path
+from docgen.render.template import PreparedTemplate
 
 __all__ = [
+    "AGENCIES_FILE",
+    "RECIPIENTS_FILE",
     "LoadedDocument",
+    "Project",
+    "RenderReport",
     "Renderer",
+    "Workspace",
     "load_document",
     "output_path",
     "render_file",
+    "render_files",
     "write_atomic",
 ]
-from docgen.render.template import PreparedTemplate
-from docgen.resolve import ResolvedDocument, check_directory, raw_reference_issues, resolve
-from docgen.validation import problems_from_validation_error
-
-AGENCIES_FILE = "co-quan.yaml"
-RECIPIENTS_FILE = "noi-nhan.yaml"
-TEMPLATE_FILES = {"ke_hoach": "kehoach.docx"}
-"""The template of each document kind, inside the templates folder."""
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class LoadedDocument:
-    """A document validated and resolved, ready to render."""
-
-    path: Path
-    kind: str
-    resolved: ResolvedDocument
 
 
 def default_templates_dir() -> Path:
@@ -64,38 +52,23 @@ def default_templates_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "templates"
 
 
-def find_upwards(start: Path, name: str) -> Path | None:
-    """Return the nearest file called ``name`` in ``start`` or one of its parents."""
-    for folder in (start, *start.parents):
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    return None
+class Workspace:
+    """Loads documents from files, each with the project of its folder, read once."""
 
+    def __init__(self) -> None:
+        self._projects: dict[tuple[Path | None, ...], Project] = {}
 
-def _validate(adapter: TypeAdapter[T], loaded: Loaded, problems: list[Problem]) -> T | None:
-    """Return ``loaded.data`` validated by ``adapter``, or None after adding its problems."""
-    try:
-        return adapter.validate_python(loaded.data)
-    except ValidationError as error:
-        problems += problems_from_validation_error(error, loaded.source, loaded.data)
-        return None
+    def project_for(self, path: Path) -> Project:
+        """Return the project of the document at ``path`` (its nearest profile files)."""
+        folder = path.resolve().parent
+        key = tuple(find_upwards(folder, name) for name in PROFILE_FILES)
+        if key not in self._projects:
+            self._projects[key] = Project.from_folder(folder)
+        return self._projects[key]
 
-
-def _load(path: Path, problems: list[Problem]) -> Loaded | None:
-    try:
-        return load_yaml(path, display_path(path))
-    except InputError as error:
-        problems += error.problems
-        return None
-
-
-def _empty_file(loaded: Loaded, problems: list[Problem]) -> bool:
-    if isinstance(loaded.data, dict):
-        return False
-    message = "tệp trống" if loaded.data is None else "tệp phải là một bảng khóa: giá trị"
-    problems.append(Problem(loaded.source.file, 1, "", message))
-    return True
+    def load_file(self, path: Path) -> LoadedDocument:
+        """Return the document at ``path`` validated and resolved; see :meth:`Project.load`."""
+        return self.project_for(path).load_file(path)
 
 
 def load_document(path: Path) -> LoadedDocument:
@@ -105,81 +78,16 @@ def load_document(path: Path) -> LoadedDocument:
     nearest ones in the document's folder or above. Raises :class:`InputError` listing every
     problem in all of these files at once.
     """
-    problems: list[Problem] = []
-    loaded = _load(path, problems)
-    agencies_path = find_upwards(path.resolve().parent, AGENCIES_FILE)
-    recipients_path = find_upwards(path.resolve().parent, RECIPIENTS_FILE)
-    agencies = _load_directory(agencies_path, problems, _validate_agencies)
-    recipients = _load_directory(recipients_path, problems, _validate_recipients)
-    if loaded is None or _empty_file(loaded, problems):
-        raise InputError(problems)
-    kind = loaded.data.get("loai")
-    model = DOCUMENT_KINDS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        known = ", ".join(DOCUMENT_KINDS)
-        wrong = "thiếu trường bắt buộc" if kind is None else f"loại văn bản không hỗ trợ: {kind!r}"
-        line = loaded.source.line_of(("loai",))
-        problems.append(Problem(loaded.source.file, line, "loai", f"{wrong} (có: {known})"))
-        raise InputError(problems)
-    names = (
-        display_path(agencies_path) if agencies_path else AGENCIES_FILE,
-        display_path(recipients_path) if recipients_path else RECIPIENTS_FILE,
-    )
-    document: DocumentBase | None = _validate(TypeAdapter(model), loaded, problems)
-    if document is None:
-        issues = raw_reference_issues(loaded.data, *_usable(agencies, recipients), *names)
-    else:
-        resolved, issues = resolve(document, *_usable(agencies, recipients), *names)
-    # A directory that exists but is invalid has its own problems listed; references into it
-    # cannot be judged, so they are not reported as missing too.
-    issues = [
-        (field_path, message)
-        for field_path, message in issues
-        if not (field_path[0] == "co_quan" and agencies is INVALID)
-        and not (field_path[0] == "noi_nhan" and recipients is INVALID)
-    ]
-    for field_path, message in issues:
-        line = loaded.source.line_of(field_path)
-        problems.append(Problem(loaded.source.file, line, format_field(field_path), message))
-    if problems or document is None or resolved is None:
-        raise InputError(problems)
-    return LoadedDocument(path, str(kind), resolved)
+    return Workspace().load_file(path)
 
 
-INVALID: Any = object()
-"""Stands for a directory file that exists but failed validation."""
+def load_data(data: Any, source: SourceMap | str, project: Project) -> LoadedDocument:
+    """Return a document loaded from in-memory ``data`` with ``project``'s profiles.
 
-
-def _usable(agencies: Any, recipients: Any) -> tuple[Any, Any]:
-    return (
-        None if agencies is INVALID else agencies,
-        None if recipients is INVALID else recipients,
-    )
-
-
-def _validate_agencies(loaded: Loaded, problems: list[Problem]) -> AgencyDirectory | None:
-    profiles = _validate(TypeAdapter(dict[str, Agency]), loaded, problems)
-    return None if profiles is None else AgencyDirectory(profiles=profiles)
-
-
-def _validate_recipients(loaded: Loaded, problems: list[Problem]) -> RecipientDirectory | None:
-    directory = _validate(TypeAdapter(RecipientDirectory), loaded, problems)
-    if directory is not None:
-        for field_path, message in check_directory(directory):
-            line = loaded.source.line_of(field_path)
-            problems.append(Problem(loaded.source.file, line, format_field(field_path), message))
-    return directory
-
-
-def _load_directory(path: Path | None, problems: list[Problem], validate: Any) -> Any:
-    """Return the validated directory at ``path``, None when absent, INVALID when broken."""
-    if path is None:
-        return None
-    loaded = _load(path, problems)
-    if loaded is None or _empty_file(loaded, problems):
-        return INVALID
-    result = validate(loaded, problems)
-    return INVALID if result is None else result
+    ``source`` locates values for error messages (a :class:`SourceMap`), or is just a name.
+    """
+    source_map = SourceMap(source) if isinstance(source, str) else source
+    return project.load(data, source_map)
 
 
 class Renderer:
@@ -189,23 +97,150 @@ class Renderer:
         self.templates_dir = templates_dir or default_templates_dir()
         self._prepared: dict[str, PreparedTemplate] = {}
 
-    def template(self, kind: str) -> PreparedTemplate:
-        """Return the prepared template of ``kind``, loading it on first use."""
-        if kind not in self._prepared:
-            path = self.templates_dir / TEMPLATE_FILES[kind]
+    def template(self, name: str) -> PreparedTemplate:
+        """Return the prepared template file ``name``, loading it on first use."""
+        if name not in self._prepared:
+            path = self.templates_dir / name
             if not path.is_file():
                 raise TemplateError(f"{display_path(path)}: không tìm thấy mẫu văn bản")
-            self._prepared[kind] = PreparedTemplate(path)
-        return self._prepared[kind]
+            self._prepared[name] = PreparedTemplate(path)
+        return self._prepared[name]
 
     def render(self, document: LoadedDocument) -> bytes:
         """Return the .docx bytes of ``document``."""
-        context = build_context(document.resolved, document.kind)
-        return self.template(document.kind).render(context)
+        context = document.kind.context(document.resolved)
+        return self.template(document.kind.template).render(
+            context, properties=document_properties(document)
+        )
 
 
-def check_file(path: Path) -> FileReport:
+def document_properties(document: LoadedDocument) -> Any:
+    """Return the core properties of the rendered file: title, author and date."""
+    from docgen.render.package import CoreProperties
+
+    resolved = document.resolved
+    return CoreProperties(
+        title=" ".join(resolved.document.trich_yeu),
+        author=" ".join(resolved.agency.ten),
+        subject=document.kind.ten_loai.capitalize(),
+        created=resolved.document.ngay,
+    )
+
+
+@dataclass
+class RenderReport:
+    """What :func:`render_files` did."""
+
+    written: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    """Inputs recognized and not rendered, with why (profile files)."""
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def output_path(source: Path, output_dir: Path) -> Path:
+    """Return where the document rendered from ``source`` goes: ``output_dir/<stem>.docx``."""
+    return output_dir / f"{source.stem}.docx"
+
+
+def _skip_reason(path: Path) -> str | None:
+    if path.name == PROFILE_FILES[0]:
+        return "hồ sơ cơ quan, không phải văn bản: bỏ qua"
+    if path.name == PROFILE_FILES[1]:
+        return "danh bạ nơi nhận, không phải văn bản: bỏ qua"
+    return None
+
+
+def _output_conflicts(sources: list[Path], output_dir: Path) -> list[Problem]:
+    """Return a problem for each input whose output another input or itself would clobber."""
+    problems: list[Problem] = []
+    claimed: dict[Path, Path] = {}
+    for source in sources:
+        target = output_path(source, output_dir).resolve()
+        if target == source.resolve():
+            message = f"tệp kết quả {display_path(target)} sẽ ghi đè chính tệp dữ liệu"
+            problems.append(Problem(display_path(source), None, "", message))
+        elif target in claimed:
+            message = (
+                f"cùng ghi ra {display_path(target)} với {display_path(claimed[target])}: "
+                "hãy đổi tên một tệp hoặc tạo từng tệp với -o khác nhau"
+            )
+            problems.append(Problem(display_path(source), None, "", message))
+        else:
+            claimed[target] = source
+    return problems
+
+
+def render_files(
+    paths: Iterable[Path],
+    output_dir: Path,
+    templates_dir: Path | None = None,
+    pdf: bool = False,
+    on_written: Callable[[Path], None] | None = None,
+) -> RenderReport:
+    """Validate every file of ``paths``, render them all, then write ``output_dir/<stem>.docx``.
+
+    Profile files (co-quan.yaml, noi-nhan.yaml) are skipped and listed. With ``pdf`` a PDF
+    is written beside each .docx. ``on_written`` is called with each path written. Raises
+    :class:`InputError` with every problem of every input, or :class:`TemplateError`,
+    before anything is written.
+    """
+    report = RenderReport()
+    if pdf:
+        require_pdf_converter()
+    sources: list[Path] = []
+    for path in paths:
+        reason = _skip_reason(path)
+        if reason is None:
+            sources.append(path)
+        else:
+            report.skipped.append((path, reason))
+    workspace = Workspace()
+    documents: list[LoadedDocument] = []
+    problems = _output_conflicts(sources, output_dir)
+    for path in sources:
+        try:
+            documents.append(workspace.load_file(path))
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems)
+    renderer = Renderer(templates_dir)
+    rendered = [(document, renderer.render(document)) for document in documents]
+    for document, data in rendered:
+        assert document.path is not None
+        report.warnings += document.warnings
+        target = output_path(document.path, output_dir)
+        write_atomic(target, data)
+        report.written.append(target)
+        if on_written:
+            on_written(target)
+        if pdf:
+            written_pdf = write_pdf(target)
+            report.written.append(written_pdf)
+            if on_written:
+                on_written(written_pdf)
+    return report
+
+
+def render_file(source: Path, output_dir: Path, renderer: Renderer | None = None) -> Path:
+    """Validate ``source``, render it and write ``output_dir/<stem>.docx`` atomically.
+
+    Returns the path written. Raises :class:`InputError` or :class:`TemplateError` before
+    anything is written.
+    """
+    document = load_document(source)
+    data = (renderer or Renderer()).render(document)
+    target = output_path(source, output_dir)
+    write_atomic(target, data)
+    return target
+
+
+def check_file(path: Path) -> Any:
     """Return the N30 findings of the .docx at ``path`` (or why it could not be read)."""
+    from docgen.check.checker import check
+    from docgen.check.inspect import UnreadableDocument, inspect_file
+    from docgen.check.report import FileReport
+
     try:
         facts = inspect_file(path)
     except UnreadableDocument as error:
@@ -213,12 +248,19 @@ def check_file(path: Path) -> FileReport:
     return FileReport(display_path(path), check(facts))
 
 
-def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
+def fix_file(source: Path, target: Path) -> Any:
     """Write a corrected copy of ``source`` to ``target`` atomically.
 
-    Returns what was changed and the findings that remain in the corrected copy. ``source``
-    is never modified. Raises :class:`UnreadableDocument` when it cannot be read.
+    Returns ``(changes, remaining findings)``. ``source`` is never modified. Raises
+    :class:`UnreadableDocument` when it cannot be read.
     """
+    import docx
+
+    from docgen.check.checker import check
+    from docgen.check.fix import fix_document
+    from docgen.check.inspect import inspect_document, open_document
+    from docgen.check.report import FileReport
+
     document = open_document(source)
     changes = fix_document(document)
     buffer = io.BytesIO()
@@ -235,7 +277,8 @@ def require_pdf_converter() -> None:
     """Raise :class:`DocgenError` unless LibreOffice is there to make PDFs."""
     if soffice_path() is None:
         raise DocgenError(
-            "cần LibreOffice để tạo PDF (Debian/Ubuntu: sudo apt-get install libreoffice-writer)"
+            "cần LibreOffice để tạo PDF (Debian/Ubuntu: sudo apt-get install libreoffice-writer; "
+            "Windows: cài LibreOffice từ libreoffice.org)"
         )
 
 
@@ -245,22 +288,4 @@ def write_pdf(document: Path) -> Path:
         converted = convert_to_pdf(document, Path(folder))
         target = document.with_suffix(".pdf")
         write_atomic(target, converted.read_bytes())
-    return target
-
-
-def output_path(source: Path, output_dir: Path) -> Path:
-    """Return where the document rendered from ``source`` goes: ``output_dir/<stem>.docx``."""
-    return output_dir / f"{source.stem}.docx"
-
-
-def render_file(source: Path, output_dir: Path, renderer: Renderer | None = None) -> Path:
-    """Validate ``source``, render it and write ``output_dir/<stem>.docx`` atomically.
-
-    Returns the path written. Raises :class:`InputError` or :class:`TemplateError` before
-    anything is written.
-    """
-    document = load_document(source)
-    data = (renderer or Renderer()).render(document)
-    target = output_path(source, output_dir)
-    write_atomic(target, data)
     return target

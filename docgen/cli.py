@@ -131,28 +131,18 @@ def render_command(
 
     Mỗi TỆP.yaml cho ra THƯ_MỤC/<tên tệp>.docx; đường dẫn tệp đã ghi được in ra.
     Mọi tệp được kiểm tra trước: nếu có lỗi, docgen liệt kê tất cả lỗi
-    (tệp:dòng: trường: lỗi) và không ghi tệp nào.
+    (tệp:dòng: trường: lỗi) và không ghi tệp nào. Tệp hồ sơ co-quan.yaml và
+    noi-nhan.yaml được nhận ra và bỏ qua, nên có thể gõ: docgen render data/*.yaml
     """
 
     def action() -> None:
-        if pdf:
-            api.require_pdf_converter()
-        renderer = api.Renderer(templates_dir)
-        documents, problems = [], []
-        for path in files:
-            try:
-                documents.append(api.load_document(path))
-            except InputError as error:
-                problems += error.problems
-        if problems:
-            raise InputError(problems)
-        rendered = [(document, renderer.render(document)) for document in documents]
-        for document, data in rendered:
-            target = api.output_path(document.path, output_dir)
-            api.write_atomic(target, data)
-            click.echo(str(target))
-            if pdf:
-                click.echo(str(api.write_pdf(target)))
+        report = api.render_files(
+            files, output_dir, templates_dir, pdf, on_written=lambda path: click.echo(str(path))
+        )
+        for path, reason in report.skipped:
+            click.echo(f"{path}: {reason}", err=True)
+        for warning in report.warnings:
+            click.echo(f"Cảnh báo: {warning}", err=True)
 
     _run(context.obj["debug"], action)
 

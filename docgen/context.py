@@ -11,33 +11,45 @@ from typing import Any
 
 from docgen.formatting import (
     date_line,
+    format_number,
+    format_percent,
     ky_hieu,
     noi_nhan_lines,
     point_label,
     roman,
     so_line,
-    type_abbreviation,
     upper_vi,
 )
 from docgen.inline import Rich, Span, parse_inline
+from docgen.kinds.plan_tasks import PlanTable
 from docgen.models.blocks import (
     Block,
     Clause,
+    Column,
+    DashItem,
     DashItems,
+    Figures,
+    FiguresBlock,
     GroupRow,
     Paragraph,
+    Part,
     Point,
     Section,
     Table,
     TableSpec,
+    TaskResults,
+    TaskResultsBlock,
 )
 from docgen.resolve import ResolvedDocument
 from docgen.rules.n30 import PAGE
 
-TYPE_NAMES = {"ke_hoach": "kế hoạch"}
-"""The tên loại of each document kind, as in Phụ lục III."""
-
 CLOSING_MARK = "./."
+AS_ABOVE = "Như trên"
+"""First Nơi nhận line of a document with Kính gửi (Phụ lục I, Mục II.9.b)."""
+NUMBER_COLUMN_CM = 1.2
+"""Width of a TT column whose width is not given."""
+FIGURE_LABEL_MIN_CM = 4.0
+FIGURE_COLUMN_MAX_CM = 2.5
 
 
 @dataclass(frozen=True)
@@ -79,23 +91,51 @@ class TableView:
 BodyItem = BodyParagraph | TableView
 
 
-def build_context(resolved: ResolvedDocument, kind: str) -> dict[str, Any]:
-    """Return the template context of a typed document (Mẫu 1.4 layout)."""
+def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[str, Any]:
+    """Return the context of the Mẫu 1.4 frame: header, title, Kính gửi, body and closing.
+
+    ``ten_loai`` is the kind's name in sentence case, ``code`` its ký hiệu code ("KH").
+    Header and signature lines are upper-cased here, whatever case the data was written in.
+    """
     document, agency, signer = resolved.document, resolved.agency, resolved.signer
-    type_name = TYPE_NAMES[kind]
+    plan = resolved.extras.get("plan")
+    recipients = list(resolved.recipients)
+    if resolved.kinh_gui and not any(r.strip(" -;.").casefold() == AS_ABOVE.casefold() for r in recipients):
+        recipients.insert(0, AS_ABOVE)
     return {
-        "co_quan": {"chu_quan": list(agency.chu_quan), "ten": list(agency.ten)},
-        "so": so_line(document.so, ky_hieu(type_abbreviation(type_name), agency.viet_tat)),
+        "co_quan": {
+            "chu_quan": [upper_vi(line) for line in agency.chu_quan],
+            "ten": [upper_vi(line) for line in agency.ten],
+        },
+        "so": so_line(document.so, ky_hieu(code, agency.viet_tat)),
         "dia_danh_ngay": date_line(agency.dia_danh, document.ngay, document.year),
-        "ten_loai": upper_vi(type_name),
-        "trich_yeu": document.trich_yeu,
+        "ten_loai": upper_vi(ten_loai),
+        "trich_yeu": list(document.trich_yeu),
+        "kinh_gui": kinh_gui_lines(resolved.kinh_gui),
         "can_cu": [parse_inline(line) for line in document.can_cu],
         "mo_dau": [parse_inline(line) for line in document.mo_dau],
-        "noi_dung": flatten_blocks(document.noi_dung),
+        "noi_dung": flatten_blocks(document.noi_dung, plan),
         "ket_thuc": parse_inline(closing_sentence(document.ket_thuc)),
-        "noi_nhan": noi_nhan_lines(resolved.recipients, resolved.luu),
-        "chu_ky": {"dong": [*signer.tham_quyen, signer.chuc_vu], "ho_ten": signer.ho_ten},
+        "noi_nhan": noi_nhan_lines(recipients, resolved.luu),
+        "chu_ky": {
+            "dong": [upper_vi(line) for line in (*signer.tham_quyen, signer.chuc_vu)],
+            "ho_ten": signer.ho_ten,
+        },
     }
+
+
+def kinh_gui_lines(addressees: list[str]) -> list[str]:
+    """Return the Kính gửi block's lines (Phụ lục I, Mục II.9.a).
+
+    One addressee: one line "Kính gửi: X."; several: "Kính gửi:" then "- X;" per addressee,
+    the last ending "."; none: no line at all.
+    """
+    names = [name.strip().lstrip("-–+• ").rstrip(" ;,.") for name in addressees]
+    if not names:
+        return []
+    if len(names) == 1:
+        return [f"Kính gửi: {names[0]}."]
+    return ["Kính gửi:", *(f"- {name};" for name in names[:-1]), f"- {names[-1]}."]
 
 
 def closing_sentence(text: str) -> str:
@@ -105,37 +145,51 @@ def closing_sentence(text: str) -> str:
     return text.rstrip(" .") + CLOSING_MARK
 
 
-def flatten_blocks(blocks: list[Block]) -> list[BodyItem]:
+def flatten_blocks(blocks: list[Block], plan: PlanTable | None = None) -> list[BodyItem]:
     """Return the body as a flat sequence of paragraphs and tables, numbered.
 
-    Numbers count blocks of the same kind among their siblings: mục I, II, ...; khoản 1, 2, ...;
-    điểm a), b), ... A block's ``so`` replaces its printed number but still counts.
+    Numbers count blocks of the same kind among their siblings: phần I, II, ...; mục I, II,
+    ... (restarting in each phần); khoản 1, 2, ...; điểm a), b), ... A block's ``so``
+    replaces its printed number but still counts. ``plan`` is the task table a report's
+    ``nhiem_vu`` blocks answer.
     """
     items: list[BodyItem] = []
-    counters = {"muc": 0, "khoan": 0, "diem": 0}
+    counters = {"phan": 0, "muc": 0, "khoan": 0, "diem": 0}
     for block in blocks:
-        if isinstance(block, Section):
+        if isinstance(block, Part):
+            counters["phan"] += 1
+            label = block.so or f"Phần {roman(counters['phan'])}"
+            items.append(BodyParagraph("phan", (Span(label),)))
+            items.append(BodyParagraph("phan_tieu_de", (Span(upper_vi(block.phan)),)))
+            items += flatten_blocks(block.noi_dung, plan)
+        elif isinstance(block, Section):
             counters["muc"] += 1
             label = block.so or f"{roman(counters['muc'])}."
             items.append(BodyParagraph("muc", (Span(f"{label} {upper_vi(block.muc)}"),)))
-            items += flatten_blocks(block.noi_dung)
+            items += flatten_blocks(block.noi_dung, plan)
         elif isinstance(block, Clause):
             counters["khoan"] += 1
             label = block.so or f"{counters['khoan']}."
             if block.noi_dung:
                 items.append(BodyParagraph("khoan_tieu_de", (Span(f"{label} {block.khoan}"),)))
-                items += flatten_blocks(block.noi_dung)
+                items += flatten_blocks(block.noi_dung, plan)
             else:
                 items.append(BodyParagraph("doan", _numbered(label, block.khoan)))
         elif isinstance(block, Point):
             counters["diem"] += 1
             label = block.so or point_label(counters["diem"])
             items.append(BodyParagraph("doan", (Span(f"{label} "), *parse_inline(block.diem))))
-            items += flatten_blocks(block.noi_dung)
+            items += flatten_blocks(block.noi_dung, plan)
         elif isinstance(block, DashItems):
-            items += [BodyParagraph("gach", dash_item(line)) for line in block.gach]
+            items += dash_paragraphs(block)
         elif isinstance(block, Table):
             items.append(table_view(block.bang))
+        elif isinstance(block, FiguresBlock):
+            items.append(figures_view(block.so_lieu))
+        elif isinstance(block, TaskResultsBlock):
+            if plan is None:  # resolution reports a nhiem_vu block without a plan
+                raise ValueError("a nhiem_vu block needs the report's plan")
+            items.append(task_results_view(block.nhiem_vu, plan))
         else:
             text = block.doan if isinstance(block, Paragraph) else block
             items.append(BodyParagraph("doan", parse_inline(text)))
@@ -151,10 +205,27 @@ def _numbered(label: str, text: str) -> Rich:
     return (Span(label, bold=True), Span(" "), *rest)
 
 
-def dash_item(text: str) -> Rich:
-    """Return a dash item "- text", accepting text that already starts with a dash."""
+def dash_item(text: str, mark: str = "-") -> Rich:
+    """Return an item "- text" (or "+ text"), accepting text that already starts with a mark."""
     stripped = text.lstrip("-–•+ ").strip() if text[:1] in "-–•+" else text
-    return (Span("- "), *parse_inline(stripped))
+    return (Span(f"{mark} "), *parse_inline(stripped))
+
+
+def dash_paragraphs(block: DashItems) -> list[BodyParagraph]:
+    """Return the "-" items of ``block`` and the "+" items under them, in order.
+
+    A line written with a leading "+" is a "+" item, not turned into a dash.
+    """
+    paragraphs: list[BodyParagraph] = []
+    for entry in block.gach:
+        if isinstance(entry, DashItem):
+            paragraphs.append(BodyParagraph("gach", dash_item(entry.y)))
+            paragraphs += [BodyParagraph("gach_cong", dash_item(line, "+")) for line in entry.cong]
+        elif entry.startswith("+"):
+            paragraphs.append(BodyParagraph("gach_cong", dash_item(entry, "+")))
+        else:
+            paragraphs.append(BodyParagraph("gach", dash_item(entry)))
+    return paragraphs
 
 
 def table_view(table: TableSpec) -> TableView:
@@ -188,3 +259,91 @@ def table_view(table: TableSpec) -> TableView:
             cells.append([parse_inline(line) for line in lines])
         rows.append(RowView(cells))
     return TableView(views, rows, numbered=table.so_thu_tu is not None)
+
+
+def _plain(text: str, bold: bool = False) -> list[Rich]:
+    return [(Span(text, bold=bold),)]
+
+
+def figures_view(figures: Figures) -> TableView:
+    """Return a figures table with its totals computed and numbers in Vietnamese format.
+
+    Row totals (``tong_cot``), column totals (``tong_hang``) and each row's share of the
+    grand total (``ty_le``, "12,5%") are computed here, never typed.
+    """
+    keys = list(figures.cot)
+    rows_values = [[int((row.model_extra or {})[key]) for key in keys] for row in figures.dong]
+    numeric_titles = list(figures.cot.values())
+    if figures.tong_cot is not None:
+        numeric_titles.append(figures.tong_cot)
+    if figures.ty_le is not None:
+        numeric_titles.append(figures.ty_le)
+    number_cm = NUMBER_COLUMN_CM if figures.so_thu_tu else 0.0
+    available = PAGE.text_width.cm - number_cm
+    figure_cm = min(FIGURE_COLUMN_MAX_CM, (available - FIGURE_LABEL_MIN_CM) / len(numeric_titles))
+    columns = [ColumnView("TT", number_cm, "giua")] if figures.so_thu_tu else []
+    columns.append(ColumnView(figures.tieu_de, available - figure_cm * len(numeric_titles)))
+    columns += [ColumnView(title, figure_cm, "giua") for title in numeric_titles]
+    grand_total = sum(sum(values) for values in rows_values)
+
+    def numbers(values: list[int], bold: bool) -> list[list[Rich]]:
+        cells = [_plain(format_number(value), bold) for value in values]
+        if figures.tong_cot is not None:
+            cells.append(_plain(format_number(sum(values)), bold))
+        if figures.ty_le is not None:
+            share = 100 * sum(values) / grand_total if grand_total else 0.0
+            cells.append(_plain(format_percent(share), bold))
+        return cells
+
+    rows: list[RowView] = []
+    for index, (row, values) in enumerate(zip(figures.dong, rows_values, strict=True), 1):
+        number = [_plain(str(index), True)] if figures.so_thu_tu else []
+        rows.append(RowView([*number, [parse_inline(row.ten)], *numbers(values, False)]))
+    if figures.tong_hang is not None:
+        totals = [sum(column) for column in zip(*rows_values, strict=True)]
+        number = [[]] if figures.so_thu_tu else []
+        rows.append(RowView([*number, _plain(figures.tong_hang, True), *numbers(totals, True)]))
+    return TableView(columns, rows, numbered=figures.so_thu_tu)
+
+
+def _column_widths(columns: list[Column], width_cm: float) -> list[float]:
+    """Return the widths of ``columns`` scaled to fill ``width_cm``, unsized ones sharing."""
+    given = sum(c.rong for c in columns if c.rong is not None)
+    unsized = [c for c in columns if c.rong is None]
+    share = max(width_cm - given, 1.0) / len(unsized) if unsized else 0.0
+    natural = [c.rong if c.rong is not None else share for c in columns]
+    scale = width_cm / sum(natural) if sum(natural) else 1.0
+    return [width * scale for width in natural]
+
+
+def task_results_view(results: TaskResults, plan: PlanTable) -> TableView:
+    """Return the plan's tasks answered in ``results``, with the plan's own cells and the
+    result of each in a last column; group rows as the plan prints them."""
+    # The number column keeps its width; the plan's text columns make room for the result.
+    number = [plan.numbered] if plan.numbered else []
+    number_widths = [c.rong or NUMBER_COLUMN_CM for c in number]
+    room = PAGE.text_width.cm - results.rong - sum(number_widths)
+    widths = number_widths + _column_widths(list(plan.columns), room)
+    columns = [
+        ColumnView(column.tieu_de, width, column.canh)
+        for column, width in zip([*number, *plan.columns], widths, strict=True)
+    ]
+    columns.append(ColumnView(results.tieu_de, results.rong))
+    numbered = plan.numbered is not None
+    rows: list[RowView] = []
+    shown_group: str | None = None
+    for task in plan.tasks:
+        if task.ref not in results.ket_qua:
+            continue
+        if task.group is not None and task.group != shown_group:
+            shown_group = task.group
+            group = next(g for g in plan.groups if g.ref == task.group)
+            number = _plain(group.label, True) if numbered else []
+            heading = [(Span(group.title, bold=True),)]
+            blanks: list[list[Rich]] = [[] for _ in range(len(plan.columns))]
+            rows.append(RowView([number, heading, *blanks] if numbered else [heading, *blanks], True))
+        cells: list[list[Rich]] = [_plain(task.ref.rsplit(".", 1)[-1], True)] if numbered else []
+        cells += [[parse_inline(line) for line in lines] for lines in task.cells]
+        cells.append([parse_inline(line) for line in results.ket_qua[task.ref]])
+        rows.append(RowView(cells))
+    return TableView(columns, rows, numbered=numbered)

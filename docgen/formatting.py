@@ -29,6 +29,7 @@ __all__ = [
     "so_line",
     "type_abbreviation",
     "upper_vi",
+    "format_percent",
 ]
 
 DRAFT_BLANK = " " * 6
@@ -269,3 +270,8 @@ def noi_nhan_lines(items: list[str], luu: str) -> list[str]:
 def format_number(value: int | float | decimal.Decimal) -> str:
     """Return `value` formatted the Vietnamese way: "1.234.567", "1.234,5"."""
     return nfc(format_decimal(value, locale="vi_VN"))
+
+
+def format_percent(value: float) -> str:
+    """Return a percentage with one decimal the Vietnamese way: 12.5 -> "12,5%"."""
+    return nfc(format_decimal(value, format="#,##0.0", locale="vi_VN")) + "%"

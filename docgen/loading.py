@@ -26,6 +26,8 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
 _MAX_CHARACTER_PROBLEMS = 20
 
@@ -93,18 +95,60 @@ class Loaded:
     source: SourceMap
 
 
-def _resolvers_without_timestamps() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
-    """Return a copy of SafeLoader's implicit resolvers minus the timestamp one."""
+# Which plain scalars become numbers. YAML 1.1 (PyYAML) also reads 010 as octal 8, 0x10,
+# 0b10, 1_000 and sexagesimal 1:30 (= 90) as integers, and 1:30.5 as a float. Staff write
+# numbers in decimal, sometimes with a leading zero ("so: 015" is number 15), and a value
+# like 1:30 is a time, so only plain decimal numbers are numbers here; the rest stay strings
+# (an integer field then reports them as not a number instead of silently using another one).
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL_FLOAT = re.compile(
+    r"""^(?:[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?
+        |\.[0-9]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+    re.VERBOSE,
+)
+_NUMBER_RESOLVERS = {_INT_TAG: _DECIMAL_INT, _FLOAT_TAG: _DECIMAL_FLOAT}
+
+
+def _implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """Return a copy of SafeLoader's implicit resolvers for :class:`_Loader`.
+
+    The timestamp resolver is left out (dates stay strings) and the int and float ones are
+    replaced, in place so that their precedence is unchanged, by decimal-only patterns.
+    """
     return {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+        first: [
+            (tag, _NUMBER_RESOLVERS.get(tag, regexp))
+            for tag, regexp in resolvers
+            if tag != _TIMESTAMP_TAG
+        ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as strings, so the schema can report impossible ones."""
+    """SafeLoader that reads numbers as decimal and leaves dates as strings.
 
-    yaml_implicit_resolvers = _resolvers_without_timestamps()
+    Dates stay strings so that the schema can report impossible ones. Only this class is
+    changed: ``yaml.SafeLoader`` itself keeps its YAML 1.1 behaviour for other code.
+    """
+
+    yaml_implicit_resolvers = _implicit_resolvers()
+
+    def construct_decimal_int(self, node: ScalarNode) -> int:
+        """Return the integer written at ``node``, reading plain digits as decimal.
+
+        Leading zeros do not make a number octal: ``010`` is 10. Other YAML 1.1 forms (``0x1F``,
+        ``1:30``) only get here with an explicit ``!!int`` tag, and keep their YAML meaning.
+        """
+        value = self.construct_scalar(node)
+        if _DECIMAL_INT.match(value):
+            return int(value, 10)
+        return self.construct_yaml_int(node)
+
+
+_Loader.add_constructor(_INT_TAG, _Loader.construct_decimal_int)
 
 
 def format_field(path: FieldPath) -> str:

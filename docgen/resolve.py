@@ -6,20 +6,32 @@ that the caller can locate them in the YAML file; nothing here reads files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from docgen.formatting import VIETNAMESE_LETTERS
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, Signer, SignerPatch
-from docgen.models.blocks import Block, Clause, Point, Section, Table, TableSpec
+from docgen.models.blocks import (
+    Block,
+    Clause,
+    Figures,
+    FiguresBlock,
+    Part,
+    Point,
+    Section,
+    Table,
+    TableSpec,
+)
 from docgen.models.documents import DocumentBase
-from docgen.models.recipients import GroupRef, RecipientDirectory, RecipientRef
+from docgen.models.recipients import GroupRef, Recipient, RecipientDirectory, RecipientRef
 from docgen.rules.n30 import PAGE
 
-Path = tuple[str | int, ...]
-Issue = tuple[Path, str]
+FieldPath = tuple[str | int, ...]
+Path = FieldPath
+Issue = tuple[FieldPath, str]
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,10 @@ class ResolvedDocument:
     recipients: list[str]
     """Nơi nhận lines as the user means them, before N30 punctuation is applied."""
     luu: str
+    kinh_gui: list[str] = field(default_factory=list)
+    """Kính gửi recipients as the user means them, before N30 punctuation is applied."""
+    extras: Mapping[str, Any] = field(default_factory=dict)
+    """What the document's kind resolved beyond the common frame (a report's plan)."""
 
 
 def _merge(base: BaseModel, patch: BaseModel) -> Any:
@@ -84,31 +100,34 @@ def resolve_signer(
 
 
 def resolve_recipients(
-    document: DocumentBase, directory: RecipientDirectory | None, directory_file: str
+    entries: list[Recipient],
+    directory: RecipientDirectory | None,
+    directory_file: str,
+    field_name: str = "noi_nhan",
 ) -> tuple[list[str], list[Issue]]:
-    """Return the Nơi nhận lines of ``document``, expanding directory keys and groups."""
+    """Return the lines of ``entries`` (Nơi nhận or Kính gửi), expanding keys and groups."""
     lines: list[str] = []
     issues: list[Issue] = []
-    for index, entry in enumerate(document.noi_nhan):
+    for index, entry in enumerate(entries):
         if isinstance(entry, str):
             lines.append(entry)
             continue
         if directory is None:
             message = f"không tìm thấy tệp danh bạ nơi nhận {directory_file} để tra khóa"
-            issues.append((("noi_nhan", index), message))
+            issues.append(((field_name, index), message))
             continue
         if isinstance(entry, RecipientRef):
             name = entry.ten or directory.don_vi.get(entry.ma)
             if name is None:
                 message = _unknown("nơi nhận", entry.ma, directory.don_vi, directory_file)
-                issues.append((("noi_nhan", index, "ma"), message))
+                issues.append(((field_name, index, "ma"), message))
                 continue
             lines.append(_noted(name, entry.ghi_chu))
         elif isinstance(entry, GroupRef):
             group = directory.nhom.get(entry.nhom)
             if group is None:
                 message = _unknown("nhóm nơi nhận", entry.nhom, directory.nhom, directory_file)
-                issues.append((("noi_nhan", index, "nhom"), message))
+                issues.append(((field_name, index, "nhom"), message))
                 continue
             if group.ten is not None and not entry.tach:
                 lines.append(_noted(group.ten, entry.ghi_chu))
@@ -118,7 +137,7 @@ def resolve_recipients(
                     lines.append(_noted(directory.don_vi[member], entry.ghi_chu))
                 else:
                     message = f"nhóm '{entry.nhom}' có thành viên '{member}' không có trong don_vi"
-                    issues.append((("noi_nhan", index, "nhom"), message))
+                    issues.append(((field_name, index, "nhom"), message))
     return lines, issues
 
 
@@ -142,8 +161,9 @@ def check_directory(directory: RecipientDirectory) -> list[Issue]:
     return issues
 
 
-def check_blocks(blocks: list[Block], path: Path) -> list[Issue]:
-    """Return the issues of body blocks that the schema cannot see (table rows vs columns)."""
+def check_blocks(blocks: list[Block], path: Path, top: bool = True) -> list[Issue]:
+    """Return the issues of body blocks that the schema cannot see (table rows vs columns,
+    figures, a phần below the top level)."""
     issues: list[Issue] = []
     points = [index for index, block in enumerate(blocks) if isinstance(block, Point)]
     if len(points) > len(VIETNAMESE_LETTERS):
@@ -151,10 +171,38 @@ def check_blocks(blocks: list[Block], path: Path) -> list[Issue]:
         issues.append(((*path, points[len(VIETNAMESE_LETTERS)]), message))
     for index, block in enumerate(blocks):
         here = (*path, index)
-        if isinstance(block, Section | Clause | Point):
-            issues += check_blocks(block.noi_dung, (*here, "noi_dung"))
+        if isinstance(block, Part) and not top:
+            issues.append(((*here, "phan"), "phần chỉ đặt ở cấp ngoài cùng của noi_dung"))
+        if isinstance(block, Part | Section | Clause | Point):
+            issues += check_blocks(block.noi_dung, (*here, "noi_dung"), top=False)
         elif isinstance(block, Table):
             issues += check_table(block.bang, (*here, "bang"))
+        elif isinstance(block, FiguresBlock):
+            issues += check_figures(block.so_lieu, (*here, "so_lieu"))
+    return issues
+
+
+def check_figures(figures: Figures, path: Path) -> list[Issue]:
+    """Return the issues of a figures table: every row a whole number >= 0 per column."""
+    issues: list[Issue] = []
+    columns = list(figures.cot)
+    if figures.ty_le is not None and figures.tong_cot is None:
+        issues.append(((*path, "ty_le"), "cột tỷ lệ cần cột tổng ('tong_cot')"))
+    for index, row in enumerate(figures.dong):
+        values = row.model_extra or {}
+        for key, value in values.items():
+            where: Path = (*path, "dong", index, key)
+            if key not in figures.cot:
+                issues.append((where, f"cột '{key}' không có trong 'cot' (có: {', '.join(columns)})"))
+            elif isinstance(value, bool) or not isinstance(value, int):
+                shown = repr(value) if isinstance(value, str) else str(value)
+                hint = " (viết 1234, không viết 1.234)" if isinstance(value, float) else ""
+                issues.append((where, f"số liệu phải là số nguyên, nhận được {shown}{hint}"))
+            elif value < 0:
+                issues.append((where, f"số liệu không được âm, nhận được {value}"))
+        for key in columns:
+            if key not in values:
+                issues.append(((*path, "dong", index), f"thiếu số liệu cột '{key}' (không có thì ghi 0)"))
     return issues
 
 
@@ -247,7 +295,11 @@ def resolve(
     if agency is not None:
         signer, found = resolve_signer(document.nguoi_ky, agency)
         issues += found
-    recipients, found = resolve_recipients(document, directory, directory_file)
+    recipients, found = resolve_recipients(document.noi_nhan, directory, directory_file)
+    issues += found
+    addressees, found = resolve_recipients(
+        document.kinh_gui, directory, directory_file, "kinh_gui"
+    )
     issues += found
     if (
         document.ngay is not None
@@ -258,4 +310,4 @@ def resolve(
     if agency is None or signer is None or issues:
         return None, issues
     luu = document.luu or agency.luu
-    return ResolvedDocument(document, agency, signer, recipients, luu), []
+    return ResolvedDocument(document, agency, signer, recipients, luu, addressees), []

@@ -543,3 +543,70 @@ def test_decomposed_text_comes_out_in_nfc(special_output: Path) -> None:
     assert nfc_text in xml
     assert NFD_TEXT not in xml
     assert all(text == unicodedata.normalize("NFC", text) for text in paragraphs)
+
+
+# --------------------------------------------------------------------------------------------
+# Numbers written with a leading zero are decimal (YAML 1.1 would read 010 as octal 8)
+
+
+@pytest.mark.parametrize(("written", "printed"), [("010", "10"), ("015", "15"), ("08", "08")])
+def test_number_with_leading_zero_is_decimal(workdir: Path, written: str, printed: str) -> None:
+    break_yaml(DOC, set_line("so:", f"so: {written}"), set_line("ngay:", "ngay: 05/03/2024"))
+    result = render(DOC)
+    assert result.exit_code == 0, result.output
+    numbers = [text for text in docx_paragraphs(workdir / OUTPUT) if text.startswith("Số:")]
+    assert numbers == [f"Số: {printed}/KH-UBND"]
+
+
+def test_time_like_number_is_not_a_number(workdir: Path) -> None:
+    texts = {DOC: break_yaml(DOC, set_line("so:", "so: 1:30"))}
+    problems = assert_clean_failure(render(DOC))
+    assert problems == [
+        f"{at_doc('so: 1:30', 'so').prefix(texts)}phải là số nguyên, nhận được '1:30'"
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# A bad value in a union field (co_quan, nguoi_ky): one message, at the field that is wrong
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "field", "words"),
+    [
+        (
+            set_line("co_quan:", 'co_quan: {ma: ubnd-dak-ha, viet_tat: "U B"}'),
+            "co_quan:",
+            "co_quan.viet_tat",
+            ("'U B'", "chữ viết tắt không chứa dấu cách, '/' hay '-' (ví dụ: UBND)"),
+        ),
+        (
+            set_line("co_quan:", "co_quan: UBND Đắk Hà"),
+            "co_quan:",
+            "co_quan",
+            ("khóa chỉ gồm chữ thường không dấu, chữ số, '-' và '_'", "ví dụ: ubnd-dak-ha"),
+        ),
+        (
+            set_line("nguoi_ky:", "nguoi_ky: {ma: chu-tich, ho_ten: [a, b]}"),
+            "nguoi_ky:",
+            "nguoi_ky.ho_ten",
+            ("phải là chuỗi văn bản",),
+        ),
+        (
+            set_line("nguoi_ky:", "nguoi_ky: {chuc_vu: Chủ tịch}"),
+            "nguoi_ky:",
+            "nguoi_ky.ho_ten",
+            ("thiếu trường bắt buộc",),
+        ),
+    ],
+    ids=["co_quan-patch", "co_quan-key", "nguoi_ky-patch", "nguoi_ky-inline"],
+)
+def test_union_field_gives_one_precise_problem(
+    workdir: Path, edit: Edit, where: str, field: str, words: tuple[str, ...]
+) -> None:
+    texts = {DOC: break_yaml(DOC, edit)}
+    problems = assert_clean_failure(render(DOC))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(at_doc(where, field).prefix(texts)), problems
+    for word in words:
+        assert word in problems[0], problems
+    assert not re.search(r"should|Input|Field required|String|Extra inputs", problems[0])

@@ -278,3 +278,77 @@ def test_file_not_in_utf8(tmp_path: Path) -> None:
 )
 def test_format_field(path: tuple[str | int, ...], text: str) -> None:
     assert format_field(path) == text
+
+
+# Numbers: decimal only. PyYAML (YAML 1.1) reads 010 as octal 8, so "so: 010" printed
+# "Số: 08"; 0x.., 0b.., 1_000 and sexagesimal 1:30 are YAML 1.1 integers too.
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("010", 10),
+        ("015", 15),
+        ("08", 8),
+        ("09", 9),
+        ("0", 0),
+        ("00", 0),
+        ("007", 7),
+        ("-010", -10),
+        ("+07", 7),
+        ("2024", 2024),
+        ("99999", 99999),
+    ],
+)
+def test_integers_are_decimal_even_with_a_leading_zero(
+    tmp_path: Path, written: str, number: int
+) -> None:
+    data = _load(tmp_path, f"so: {written}\nds: [{written}]\nbang: {{so: {written}}}\n").data
+    assert data == {"so": number, "ds": [number], "bang": {"so": number}}
+    assert type(data["so"]) is int
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("1.5", 1.5), ("010.5", 10.5), ("0.25", 0.25), (".5", 0.5), ("1.5e+3", 1500.0)],
+)
+def test_decimal_fractions_are_floats(tmp_path: Path, written: str, number: float) -> None:
+    assert _load(tmp_path, f"rong: {written}\n").data == {"rong": number}
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["1:30", "12:30:00", "0x10", "0b101", "1_000", "1:30.5", "1_000.5", "0o17", "1e3"],
+)
+def test_other_yaml_1_1_number_forms_stay_as_written(tmp_path: Path, written: str) -> None:
+    assert _load(tmp_path, f"gio: {written}\n").data == {"gio": written}
+
+
+def test_numbers_and_dates_together(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, "so: 015\nngay: 2024-03-05\nnam: 2024\nluc: 08:30\n")
+    assert loaded.data == {"so": 15, "ngay": "2024-03-05", "nam": 2024, "luc": "08:30"}
+
+
+def test_explicit_int_tag_is_decimal_too(tmp_path: Path) -> None:
+    # Explicit tags are rare and deliberate: YAML's own hex form keeps working with one.
+    assert _load(tmp_path, "a: !!int 010\nb: !!int 0x10\nc: !!int '09'\n").data == {
+        "a": 10,
+        "b": 16,
+        "c": 9,
+    }
+
+
+def test_numeric_keys_are_decimal_in_the_problem(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "010: a\n") == [
+        "doc.yaml:1: khóa phải là chuỗi (nhận được 10; hãy đặt khóa trong dấu nháy)"
+    ]
+
+
+def test_safe_loader_keeps_yaml_1_1_numbers(tmp_path: Path) -> None:
+    _load(tmp_path, "so: 010\n")
+    assert yaml.safe_load("a: 010\nb: 1:30\nc: 0x10\nd: 1_000") == {
+        "a": 8,
+        "b": 90,
+        "c": 16,
+        "d": 1000,
+    }

@@ -20,6 +20,7 @@ from docgen.check.roles import (
     DIEU_RE,
     KHOAN_RE,
     MUC_RE,
+    PHAN_RE,
     TYPE_NAMES,
     Roles,
     identify,
@@ -32,6 +33,12 @@ ERROR = "error"
 WARNING = "warning"
 AUTHORITY_WORDS = {"TM", "KT", "TL", "TUQ", "Q"}
 """The signing-authority abbreviations (Điều 13), as typed when the period is forgotten."""
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+"""The words of "Phần thứ nhất", "Phần thứ hai", ... in order."""
+CLOSING_SPLIT_REF = (
+    "Phụ lục I, Mục II.7, II.9.b (thực tiễn): Nơi nhận ngang hàng với quyền hạn, chức vụ "
+    "người ký; khối ký không tách sang trang sau"
+)
 
 
 @dataclass(frozen=True)
@@ -241,6 +248,8 @@ class Checker:
         self.check_component(n30.THAM_QUYEN, roles.tham_quyen)
         self.check_component(n30.HO_TEN, [roles.ho_ten])
         self.check_component(n30.MUC, roles.muc)
+        self.check_component(n30.PHAN, roles.phan)
+        self.check_component(n30.PHAN_TIEU_DE, roles.phan_tieu_de)
         self.check_component(n30.VV, roles.vv)
         self.check_component(n30.KINH_GUI, roles.kinh_gui)
         if roles.kinh_gui:
@@ -513,30 +522,50 @@ class Checker:
                 found = ", ".join(_pt(s) for s in sorted(s or 0 for s in sizes))
                 self.add("BODY.SIZE", ERROR, paragraph, "cỡ chữ 13 – 14 pt", found, n30.BODY_REF)
 
+    @staticmethod
+    def _phan_number(text: str) -> str | None:
+        """Return the number of a "Phần ..." line as a Roman numeral; None when it is not
+        "Phần <I, II, ...>" nor "Phần thứ <nhất ... mười>"."""
+        match = PHAN_RE.match(text)
+        number = "" if match is None else match.group("number")
+        if re.fullmatch(r"[IVXLC]+", number):
+            return number
+        words = number.lower().split()[1:]  # the words after "thứ"
+        if len(words) == 1 and words[0] in ORDINALS:
+            return roman(ORDINALS.index(words[0]) + 1)
+        return None
+
     def check_numbering(self) -> None:
         ref = "Phụ lục I, Mục II.6.b"
-        for position, index in enumerate(self.roles.muc, start=1):
+        roles = self.roles
+        phan_position = muc_position = khoan_expected = 0
+        # Mục are numbered I, II, ... afresh in each phần; khoản 1, 2, ... afresh in each mục.
+        for index in sorted(roles.phan + roles.muc + roles.khoan):
             paragraph = self.facts.paragraphs[index]
-            number = MUC_RE.match(nfc(paragraph.text)).group("number")  # type: ignore[union-attr]
-            if number != roman(position):
-                self.add(
-                    "HEADING.SEQUENCE", ERROR, paragraph, f"mục số {roman(position)}", number, ref
-                )
-        previous_section = -1
-        expected = 0
-        for index in sorted(self.roles.khoan + self.roles.muc):
-            if index in self.roles.muc:
-                expected = 0
-                previous_section = index
-                continue
-            expected += 1
-            paragraph = self.facts.paragraphs[index]
-            number = int(KHOAN_RE.match(nfc(paragraph.text)).group("number"))  # type: ignore[union-attr]
-            if number != expected and previous_section >= -1:
-                self.add(
-                    "HEADING.SEQUENCE", WARNING, paragraph, f"khoản số {expected}", str(number), ref
-                )
-                expected = number
+            text = nfc(paragraph.text)
+            if index in roles.phan:
+                phan_position += 1
+                muc_position = khoan_expected = 0
+                found = self._phan_number(text)
+                if found is not None and found != roman(phan_position):
+                    expected = f"phần số {roman(phan_position)}"
+                    self.add("HEADING.SEQUENCE", ERROR, paragraph, expected, text, ref)
+            elif index in roles.muc:
+                muc_position += 1
+                khoan_expected = 0
+                number = MUC_RE.match(text).group("number")  # type: ignore[union-attr]
+                if number != roman(muc_position):
+                    expected = f"mục số {roman(muc_position)}"
+                    self.add("HEADING.SEQUENCE", ERROR, paragraph, expected, number, ref)
+            else:
+                khoan_expected += 1
+                khoan = int(KHOAN_RE.match(text).group("number"))  # type: ignore[union-attr]
+                if khoan != khoan_expected:
+                    self.add(
+                        "HEADING.SEQUENCE", WARNING, paragraph, f"khoản số {khoan_expected}",
+                        str(khoan), ref,
+                    )  # fmt: skip
+                    khoan_expected = khoan  # one slip is one finding, not one per later khoản
         for index in self.roles.diem:
             paragraph = self.facts.paragraphs[index]
             letter = DIEM_RE.match(nfc(paragraph.text)).group("number")  # type: ignore[union-attr]
@@ -670,6 +699,39 @@ class Checker:
                     "Điều 13; Phụ lục I, Mục II.7",
                 )
 
+    def closing_split(self) -> tuple[ParagraphFacts, str, str] | None:
+        """Return where and how the closing block can break across pages, or None.
+
+        Laid out as a table, the row holding Nơi nhận and the signature must not break
+        ("cantSplit"); laid out as paragraphs, every paragraph from the first authority line
+        down to the line above the signer's name must be kept with the next one. Returns the
+        paragraph to point at, what is expected and what was found.
+        """
+        roles = self.roles
+        heading = self.paragraph(roles.noi_nhan_tieu_de)
+        if heading is None or roles.ho_ten is None or not roles.tham_quyen:
+            return None
+        if heading.location.table is not None:
+            if heading.row_cant_split:
+                return None
+            return (
+                heading, "hàng Nơi nhận – chữ ký không bị ngắt sang trang (cantSplit)",
+                "hàng bảng có thể bị ngắt giữa hai trang",
+            )  # fmt: skip
+        chain = range(roles.tham_quyen[0], roles.ho_ten)
+        loose = [i for i in chain if not self.facts.paragraphs[i].keep_with_next]
+        if not loose:
+            return None
+        first = self.facts.paragraphs[loose[0]]
+        found = f"{len(loose)} đoạn không “giữ với đoạn sau” (keep with next)"
+        return first, "các dòng từ quyền hạn đến họ tên người ký giữ liền trang", found
+
+    def check_closing_split(self) -> None:
+        split = self.closing_split()
+        if split is not None:
+            paragraph, expected, found = split
+            self.add("SIGNATURE.PAGE_SPLIT", WARNING, paragraph, expected, found, CLOSING_SPLIT_REF)
+
     def check_page_numbers(self) -> None:
         ref = n30.PAGE_NUMBER_REF
         for section in self.facts.sections:
@@ -753,6 +815,7 @@ class Checker:
         self.check_can_cu()
         self.check_noi_nhan()
         self.check_signature()
+        self.check_closing_split()
         self.check_page_numbers()
         self.check_appendix()
         return sorted(self.findings, key=Finding.sort_key)

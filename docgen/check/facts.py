@@ -67,6 +67,11 @@ class ParagraphFacts:
     cell_line: int | None = None
     """Length of a table-cell bottom border right under this paragraph (the last one in a
     cell whose bottom edge is ruled), if any."""
+    keep_with_next: bool = False
+    """The paragraph is kept on the same page as the next one ("keep with next")."""
+    row_cant_split: bool | None = None
+    """For a paragraph in a table cell: whether its row may not break across pages
+    ("cantSplit"); None outside tables."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Safe, mechanical corrections of a .docx: page setup, fonts, body paragraphs, page numbers.
+"""Safe, mechanical corrections of a .docx: page setup, fonts, body paragraphs, page numbers,
+and keeping the closing block (Nơi nhận and signature) on one page.
 
 Never changes wording. Each change is reported in Vietnamese; what cannot be fixed this way
 (lines, numbering, punctuation, wording) is left for a person and reported by the checker.
@@ -16,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Pt
 
+from docgen.check.checker import Checker
 from docgen.check.effective import forget_styles
 from docgen.check.inspect import inspect_document, walk_paragraphs
 from docgen.check.roles import identify
@@ -24,6 +26,7 @@ from docgen.rules import n30
 
 FIXABLE_PREFIXES = (
     "PAGE_SIZE", "ORIENTATION", "MARGIN_", "FONT", "COLOR", "BODY.", "PAGE_NUMBER.",
+    "SIGNATURE.PAGE_SPLIT",
 )  # fmt: skip
 """Rules whose findings :func:`fix_document` corrects."""
 
@@ -228,6 +231,41 @@ def fix_page_numbers(document: Document, report: FixReport) -> None:
                 report.note("không hiện số trang ở trang đầu")
 
 
+def fix_closing(document: Document, report: FixReport) -> None:
+    """Keep Nơi nhận and the signature on one page: forbid their table row to break across
+    pages, or chain the signature paragraphs with "keep with next"."""
+    facts = inspect_document(document)
+    checker = Checker(facts)
+    if checker.closing_split() is None:
+        return
+    roles = checker.roles
+    paragraphs = [p for p, _, _ in walk_paragraphs(document, facts.text_width)]
+    heading = roles.noi_nhan_tieu_de
+    assert heading is not None and roles.ho_ten is not None  # closing_split found the block
+    if facts.paragraphs[heading].location.table is not None:
+        row = next(paragraphs[heading]._p.iterancestors(qn("w:tr")))
+        properties = row.get_or_add_trPr()
+        for old in properties.findall(qn("w:cantSplit")):
+            properties.remove(old)  # a cantSplit w:val="0" would still allow the break
+        # Schema order: the row properties proper come before any change-tracking records.
+        tracked = {qn("w:ins"), qn("w:del"), qn("w:trPrChange")}
+        following = next((child for child in properties if child.tag in tracked), None)
+        if following is None:
+            properties.append(OxmlElement("w:cantSplit"))
+        else:
+            following.addprevious(OxmlElement("w:cantSplit"))
+        report.note("không cho hàng Nơi nhận – chữ ký ngắt sang trang sau")
+        return
+    loose = [
+        index
+        for index in range(roles.tham_quyen[0], roles.ho_ten)
+        if not facts.paragraphs[index].keep_with_next
+    ]
+    for index in loose:
+        paragraphs[index].paragraph_format.keep_with_next = True
+    report.note("giữ các dòng chữ ký liền một trang (giữ với đoạn sau)", len(loose))
+
+
 def fix_document(document: Document) -> FixReport:
     """Correct ``document`` in place; return what was changed."""
     report = FixReport()
@@ -235,4 +273,5 @@ def fix_document(document: Document) -> FixReport:
     fix_fonts(document, report)
     fix_body(document, report)
     fix_page_numbers(document, report)
+    fix_closing(document, report)
     return report

@@ -157,6 +157,22 @@ def _cell_line(paragraph: Paragraph) -> int | None:
     return int(Twips(int(width.get(qn("w:w"), "0"))))
 
 
+def _row_cant_split(document: Document, paragraph: Paragraph) -> bool | None:
+    """Return whether the table row holding ``paragraph`` may not break across pages.
+
+    Returns None outside tables. The row's own ``w:trPr`` wins over its table style's.
+    """
+    row = next(paragraph._p.iterancestors(qn("w:tr")), None)
+    if row is None:
+        return None
+    styles = style_index(document).table_chain(paragraph)
+    for properties in [row.find(qn("w:trPr")), *(style.find(qn("w:trPr")) for style in styles)]:
+        flag = None if properties is None else properties.find(qn("w:cantSplit"))
+        if flag is not None:
+            return flag.get(qn("w:val")) not in ("0", "false", "off")
+    return False
+
+
 def _vml_point(value: str) -> int:
     x = value.split(",")[0].strip()
     number = float("".join(c for c in x if c.isdigit() or c in ".-") or 0)
@@ -177,6 +193,7 @@ def paragraph_facts(
             "space_before",
             "space_after",
             "line_spacing",
+            "keep_with_next",
         )
     }
     line_spacing = values["line_spacing"]
@@ -196,6 +213,8 @@ def paragraph_facts(
         container_width=container,
         drawn_lines=_drawn_lines(paragraph),
         cell_line=_cell_line(paragraph),
+        keep_with_next=bool(values["keep_with_next"]),
+        row_cant_split=_row_cant_split(document, paragraph),
     )
 
 

@@ -24,6 +24,12 @@ MUC_RE = re.compile(r"^(?P<number>[IVXLC]+)\.\s")
 KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
 DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
 DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
+PHAN_RE = re.compile(
+    r"^Phần\s+(?P<number>[IVXLC]+|thứ(?:\s+\w+){1,2})\s*\.?$", re.IGNORECASE
+)  # "Phần I", "PHẦN THỨ NHẤT", "Phần thứ mười một": the whole line, nothing after it
+PLUS_RE = re.compile(r"^\+\s")
+DASH_RE = re.compile(r"^[-–]\s*")
+LUU_RE = re.compile(r"^-\s*Lưu\b")
 PHU_LUC_RE = re.compile(r"^Phụ lục(\s+[IVXLC\d]+)?\s*$", re.IGNORECASE)  # "PHỤ LỤC" is a mistake
 NOI_NHAN_RE = re.compile(r"^Nơi nhận\s*:?\s*$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
@@ -51,10 +57,16 @@ class Roles:
     kinh_gui: list[int] = field(default_factory=list)
     can_cu: list[int] = field(default_factory=list)
     body: list[int] = field(default_factory=list)
+    phan: list[int] = field(default_factory=list)
+    """The "Phần I" / "PHẦN THỨ NHẤT" lines of a body divided into phần."""
+    phan_tieu_de: list[int] = field(default_factory=list)
+    """The title line under each "Phần ..." line."""
     muc: list[int] = field(default_factory=list)
     khoan: list[int] = field(default_factory=list)
     diem: list[int] = field(default_factory=list)
     dieu: list[int] = field(default_factory=list)
+    gach_cong: list[int] = field(default_factory=list)
+    """Body paragraphs that are "+ ..." items (under a "- ..." item); also in ``body``."""
     phu_luc: list[int] = field(default_factory=list)
     noi_nhan_tieu_de: int | None = None
     noi_nhan: list[int] = field(default_factory=list)
@@ -67,12 +79,12 @@ class Roles:
         """Return the role of every identified paragraph, by index."""
         roles: dict[int, str] = {}
         for name, value in vars(self).items():
-            if name in {"body", "muc", "khoan", "diem", "dieu"}:
+            if name in {"body", "muc", "khoan", "diem", "dieu", "gach_cong"}:
                 continue
             for index in value if isinstance(value, list) else [value]:
                 if index is not None:
                     roles[index] = name
-        for name in ("body", "muc", "dieu"):
+        for name in ("muc", "dieu", "gach_cong", "body"):
             for index in getattr(self, name):
                 roles.setdefault(index, "noi_dung" if name == "body" else name)
         return roles
@@ -148,30 +160,68 @@ def _header_end(paragraphs: list[ParagraphFacts], roles: Roles) -> int:
     return last + 1
 
 
-def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
-    """Find tên loại and trích yếu after the header; return the first index after them."""
-    index = _header_end(paragraphs, roles)
+def _skip_empty(texts: list[str], index: int) -> int:
+    """Return the first index from ``index`` on whose paragraph has text (or len(texts))."""
     while index < len(texts) and not texts[index]:
         index += 1
+    return index
+
+
+def _opens_body(text: str) -> bool:
+    """Return True when ``text`` can only be the start of something below the title."""
+    patterns = (CAN_CU_RE, KINH_GUI_RE, PHAN_RE, MUC_RE, KHOAN_RE, DIEU_RE)
+    return text == QUYET_DINH_LINE or any(pattern.match(text) for pattern in patterns)
+
+
+def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
+    """Find tên loại, trích yếu and Kính gửi after the header; return the first index after them."""
+    index = _skip_empty(texts, _header_end(paragraphs, roles))
     if index < len(texts) and texts[index].upper() in TYPE_NAMES:
         roles.ten_loai = index  # in any case: a lower-case tên loại is reported, not overlooked
         index += 1
-        while index < len(texts) and texts[index] and not CAN_CU_RE.match(texts[index]):
+        # A long trích yếu runs over several paragraphs. It ends at the empty paragraph that
+        # carries the line under it, or right after a paragraph the line is drawn on.
+        while index < len(texts) and texts[index] and not _opens_body(texts[index]):
+            paragraph = paragraphs[index]
             # The trích yếu is bold and centred; either one tells it from the body.
-            bold = all(run.bold for run in paragraphs[index].runs)
-            if not bold and paragraphs[index].alignment != "center":
+            bold = all(run.bold for run in paragraph.runs)
+            if not bold and paragraph.alignment != "center":
                 break
             roles.trich_yeu.append(index)
             index += 1
-    while (index < len(texts) and KINH_GUI_RE.match(texts[index])) or (
-        roles.kinh_gui
-        and index < len(texts)
-        and texts[index].startswith("-")
-        and index - 1 in roles.kinh_gui
+            if paragraph.bottom_border or paragraph.drawn_lines or paragraph.cell_line:
+                break
+    return _kinh_gui(texts, roles, index)
+
+
+def _kinh_gui(texts: list[str], roles: Roles, start: int) -> int:
+    """Find the Kính gửi block under the title (below the line under the trích yếu).
+
+    Either one line "Kính gửi: <recipient>", or "Kính gửi:" followed by one "- <recipient>"
+    line each, the last ending with ".". Return the index after the block, or ``start``.
+    """
+    index = _skip_empty(texts, start)
+    if index >= len(texts) or not KINH_GUI_RE.match(texts[index]):
+        return start
+    roles.kinh_gui.append(index)
+    # A recipient list stops at its final "."; a body opening with "- " items is not part of it.
+    while (
+        index + 1 < len(texts)
+        and DASH_RE.match(texts[index + 1])
+        and not texts[index].endswith(".")
     ):
-        roles.kinh_gui.append(index)
         index += 1
-    return index
+        roles.kinh_gui.append(index)
+    return index + 1
+
+
+def _upper_line(text: str) -> bool:
+    """Return True for an upper-case line that is not a list item (a signing-authority line)."""
+    return (
+        text == text.upper()
+        and any(c.isalpha() for c in text)
+        and not text.startswith(("-", "+"))
+    )
 
 
 def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
@@ -181,45 +231,130 @@ def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -
         return len(texts)
     roles.noi_nhan_tieu_de = heading
     place = paragraphs[heading].location
+    if place.table is None:
+        return _closing_paragraphs(paragraphs, texts, roles, heading)
     for index in range(heading + 1, len(texts)):
         location = paragraphs[index].location
-        if place.table is not None and (location.table, location.row, location.column) != (
+        if (location.table, location.row, location.column) != (
             place.table,
             place.row,
             place.column,
         ):
             continue
-        if place.table is None and location.table is not None:
-            break
         if texts[index]:
             roles.noi_nhan.append(index)
-    if place.table is not None:
-        signature = [
-            i for i, p in enumerate(paragraphs)
-            if p.location.table == place.table and p.location.row == place.row
-            and p.location.column != place.column and texts[i]
-        ]  # fmt: skip
-        if signature:
-            roles.ho_ten = signature[-1]
-            roles.tham_quyen = signature[:-1]
-        first = min(i for i, p in enumerate(paragraphs) if p.location.table == place.table)
-        return first
-    return heading
+    signature = [
+        i for i, p in enumerate(paragraphs)
+        if p.location.table == place.table and p.location.row == place.row
+        and p.location.column != place.column and texts[i]
+    ]  # fmt: skip
+    if signature:
+        roles.ho_ten = signature[-1]
+        roles.tham_quyen = signature[:-1]
+    return min(i for i, p in enumerate(paragraphs) if p.location.table == place.table)
+
+
+def _closing_paragraphs(
+    paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, heading: int
+) -> int:
+    """Find Nơi nhận and the signature typed as plain paragraphs, not in a table.
+
+    Without a table the signature cannot stand beside Nơi nhận: it is typed either above
+    "Nơi nhận:" or below its list. Return the index where the body ends.
+    """
+
+    def free(index: int) -> bool:
+        return 0 <= index < len(texts) and paragraphs[index].location.table is None
+
+    index = heading + 1
+    # The list ends after "- Lưu: ...", or where an upper-case line (the signature) or an
+    # appendix begins; a recipient typed without its dash still belongs to it.
+    while free(index):
+        text = texts[index]
+        if text:
+            if _upper_line(text) or PHU_LUC_RE.match(text):
+                break
+            roles.noi_nhan.append(index)
+            if LUU_RE.match(text):
+                index += 1
+                break
+        index += 1
+    below = _skip_empty(texts, index)
+    authority = []
+    while free(below) and _upper_line(texts[below]):
+        authority.append(below)
+        below += 1
+    if authority:
+        roles.tham_quyen = authority
+        name = _skip_empty(texts, below)
+        if free(name) and not PHU_LUC_RE.match(texts[name]):
+            roles.ho_ten = name
+        return heading
+    # Above "Nơi nhận:": the name, the blank lines left for signing, then the authority lines,
+    # read upwards; the body's last sentence (not upper case) ends them.
+    name = heading - 1
+    while free(name) and not texts[name]:
+        name -= 1
+    if not free(name) or _upper_line(texts[name]) or texts[name].endswith("."):
+        return heading
+    above = name - 1
+    while free(above) and not texts[above]:
+        above -= 1
+    while free(above) and _upper_line(texts[above]):
+        authority.insert(0, above)
+        above -= 1
+    if not authority:
+        return heading
+    roles.tham_quyen = authority
+    roles.ho_ten = name
+    return authority[0]
+
+
+def _is_can_cu(paragraph: ParagraphFacts, text: str, roles: Roles) -> bool:
+    """Return True when a paragraph starting "Căn cứ"/"Theo đề nghị" is a line of the căn cứ
+    block rather than body text.
+
+    The block comes before any body text. An upright sentence ending with ":" ("Căn cứ Kế
+    hoạch số 05/KH-UBND ..., Ủy ban nhân dân huyện báo cáo kết quả như sau:") opens the body:
+    a căn cứ line is italic and ends with ";" or ".", so that paragraph is neither.
+    """
+    if roles.body or roles.phan or roles.dieu:
+        return False
+    upright = not any(run.italic for run in paragraph.runs)
+    return not (upright and text.endswith(":"))
+
+
+def _phan_title(paragraph: ParagraphFacts, text: str) -> bool:
+    """Return True when the paragraph after "Phần ..." looks like its title (a heading)."""
+    if _opens_body(text):
+        return False
+    bold = bool(paragraph.runs) and all(run.bold for run in paragraph.runs)
+    return bold or paragraph.alignment == "center" or _upper_line(text)
 
 
 def _body(
     paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, start: int, end: int
 ) -> None:
     """Classify the content between the title and the closing block."""
+    after_phan = False
     for index in range(start, end):
         text = texts[index]
-        if not text or paragraphs[index].location.table is not None:
+        paragraph = paragraphs[index]
+        if not text or paragraph.location.table is not None:
             continue
-        if text.upper().startswith(("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")) and (
+        if after_phan:
+            after_phan = False
+            if _phan_title(paragraph, text):
+                roles.phan_tieu_de.append(index)
+                continue
+        if PHAN_RE.match(text):
+            roles.phan.append(index)
+            after_phan = True
+        elif text.upper().startswith(("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")) and (
             text == text.upper() and roles.tham_quyen_ban_hanh is None and not roles.can_cu
         ):
             roles.tham_quyen_ban_hanh = index
-        elif CAN_CU_RE.match(text) and not roles.muc and not roles.dieu:
+        elif CAN_CU_RE.match(text) and _is_can_cu(paragraph, text, roles):
             roles.can_cu.append(index)
         elif PHU_LUC_RE.match(text):
             roles.phu_luc.append(index)
@@ -235,6 +370,8 @@ def _body(
                 roles.diem.append(index)
             elif DIEU_RE.match(text):
                 roles.dieu.append(index)
+            elif PLUS_RE.match(text):
+                roles.gach_cong.append(index)
 
 
 def _appendices(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, end: int) -> None:

@@ -1,10 +1,14 @@
-"""Agency profiles and signers: the facts an agency repeats in every document."""
+"""Agency profiles and signers: the facts an agency repeats in every document.
+
+Values are kept as written; the header and signature upper-case them when the context is
+built, so a profile field overridden in a document is printed the same way, and a kind can
+still quote a title in sentence case inside its text.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from docgen.formatting import upper_vi
 from docgen.models.text import ArchiveLine, Lines, Text
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -20,16 +24,6 @@ class Signer(BaseModel):
     """Lines above the position, e.g. ["TM. ỦY BAN NHÂN DÂN"] or ["KT. CHỦ TỊCH"]."""
     chuc_vu: Text
     ho_ten: Text
-
-    @field_validator("tham_quyen")
-    @classmethod
-    def _upper_lines(cls, lines: list[str]) -> list[str]:
-        return [upper_vi(line) for line in lines]
-
-    @field_validator("chuc_vu")
-    @classmethod
-    def _upper(cls, value: str) -> str:
-        return upper_vi(value)
 
 
 class SignerPatch(BaseModel):
@@ -60,11 +54,6 @@ class Agency(BaseModel):
     """Default text after "Lưu:" in Nơi nhận, e.g. "VT, TĐKT"."""
     nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
     """Signers by key, referred to from documents."""
-
-    @field_validator("chu_quan", "ten")
-    @classmethod
-    def _upper_lines(cls, lines: list[str]) -> list[str]:
-        return [upper_vi(line) for line in lines]
 
 
 class AgencyPatch(BaseModel):

@@ -1,20 +1,48 @@
-"""Body blocks of a document: sections, clauses, points, dash items, paragraphs, tables.
+"""Body blocks of a document: parts, sections, clauses, points, dash items, paragraphs, tables.
 
 In YAML a block is a plain string (a paragraph) or a mapping whose first key says what it
-is: ``muc`` (I., II., ...), ``khoan`` (1., 2., ...), ``diem`` (a), b), ...), ``gach`` (a dash
-item), ``doan`` (a paragraph), ``bang`` (a table). Numbering is automatic; ``so`` overrides it.
+is: ``phan`` (Phần I, II, ...), ``muc`` (I., II., ...), ``khoan`` (1., 2., ...), ``diem``
+(a), b), ...), ``gach`` (dash items, with "+" items below them), ``doan`` (a paragraph),
+``bang`` (a table), ``so_lieu`` (a table of figures with computed totals), ``nhiem_vu`` (a
+report's results against its plan's tasks). Numbering is automatic; ``so`` overrides it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+)
 
 from docgen.models.text import Lines, Text
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 NumberOverride = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^\S+$")]
+
+
+PartLabel = Annotated[Text, Field(max_length=40)]
+
+
+class Part(BaseModel):
+    """A phần: "Phần I" on its own line, then its title in upper case, both centred and bold.
+
+    Mục numbering restarts in each phần (Phụ lục I, Mục II.6.b).
+    """
+
+    model_config = STRICT
+
+    phan: Text
+    so: PartLabel | None = None
+    """Replaces the label "Phần I", e.g. "PHẦN THỨ NHẤT"; the phần is still counted."""
+    noi_dung: list[Block] = Field(default_factory=list)
 
 
 class Section(BaseModel):
@@ -47,12 +75,55 @@ class Point(BaseModel):
     noi_dung: list[Block] = Field(default_factory=list)
 
 
-class DashItems(BaseModel):
-    """One or more dash items "- ..."."""
+def _plus_line(value: Any) -> Any:
+    # N30 has nothing below "+": say so instead of pydantic's "should be a string".
+    if isinstance(value, dict | list):
+        raise ValueError("ý '+' không có cấp con: chỉ có hai cấp, '-' rồi '+'")
+    return value
+
+
+class DashItem(BaseModel):
+    """A dash item with "+" items under it: ``{y: "...", cong: ["...", ...]}``."""
 
     model_config = STRICT
 
-    gach: Lines
+    y: Text
+    cong: Annotated[list[Annotated[Text, BeforeValidator(_plus_line)]], Field(min_length=1)]
+    """The "+" items, one line each."""
+
+
+def _dash_entry_kind(value: Any) -> str | None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return "gach:text"
+    if isinstance(value, dict | DashItem):
+        return "gach:y"
+    return None
+
+
+DashEntry = Annotated[
+    Annotated[Text, Tag("gach:text")] | Annotated[DashItem, Tag("gach:y")],
+    Discriminator(
+        _dash_entry_kind,
+        custom_error_type="dash_entry",
+        custom_error_message="mỗi ý gạch đầu dòng là một chuỗi, hoặc {y: ..., cong: [...]} "
+        "khi có các ý '+' bên dưới",
+    ),
+]
+
+
+def _one_or_many_entries(value: Any) -> Any:
+    return [value] if isinstance(value, str | dict) else value
+
+
+class DashItems(BaseModel):
+    """One or more dash items "- ...", each a line or a line with "+" items below it.
+
+    A line written with a leading "+" is itself a "+" item.
+    """
+
+    model_config = STRICT
+
+    gach: Annotated[list[DashEntry], BeforeValidator(_one_or_many_entries)]
 
 
 class Paragraph(BaseModel):
@@ -121,7 +192,77 @@ class Table(BaseModel):
     bang: TableSpec
 
 
-BLOCK_KEYS = ("muc", "khoan", "diem", "gach", "doan", "bang")
+FigureValue = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class FigureRow(BaseModel):
+    """One row of a figures table: its label and a number per column key."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    ten: Text
+
+
+class Figures(BaseModel):
+    """A table of figures (e.g. awards per unit) whose totals are computed, never typed.
+
+    ``cot`` maps column keys to titles; every row gives a number for every column. A totals
+    row (``tong_hang``) sums each column; a totals column (``tong_cot``) sums each row; a
+    share column (``ty_le``) gives each row's total as a percentage of the grand total.
+    """
+
+    model_config = STRICT
+
+    tieu_de: Text = "Đơn vị"
+    """Title of the first column, the rows' labels."""
+    so_thu_tu: bool = True
+    cot: dict[str, Text] = Field(min_length=1)
+    dong: list[FigureRow] = Field(min_length=1)
+    tong_hang: Text | None = "Tổng cộng"
+    tong_cot: Text | None = None
+    ty_le: Text | None = None
+
+
+class FiguresBlock(BaseModel):
+    """A ``so_lieu`` block."""
+
+    model_config = STRICT
+
+    so_lieu: Figures
+
+
+TaskRef = Annotated[str, Field(pattern=r"^([IVXLC]+\.)?[0-9]+$")]
+
+
+class TaskResults(BaseModel):
+    """A report's results against the tasks of its plan (``ke_hoach``), by row reference.
+
+    ``ket_qua`` maps a task's number as printed in the plan's table ("II.3": group II, row 3;
+    "3" when the table has no groups) to its result. Every task due in the report's period
+    needs one; the plan's own cells are carried over, never retyped.
+    """
+
+    model_config = STRICT
+
+    ket_qua: dict[TaskRef, Lines] = Field(min_length=1)
+    tieu_de: Text = "Kết quả thực hiện"
+    """Title of the result column."""
+    rong: float = Field(default=5.5, gt=0, le=15)
+    """Width of the result column in centimetres; the plan's columns share the rest."""
+    nhom: list[Text] | None = None
+    """The plan's groups due in the period, when the period alone cannot tell (default:
+    the quarters of the period, or every group)."""
+
+
+class TaskResultsBlock(BaseModel):
+    """A ``nhiem_vu`` block."""
+
+    model_config = STRICT
+
+    nhiem_vu: TaskResults
+
+
+BLOCK_KEYS = ("phan", "muc", "khoan", "diem", "gach", "doan", "bang", "so_lieu", "nhiem_vu")
 
 
 def block_kind(value: Any) -> str | None:
@@ -138,8 +279,9 @@ def block_kind(value: Any) -> str | None:
         return None
     if isinstance(value, BaseModel):
         kinds = {
-            Section: "muc", Clause: "khoan", Point: "diem", DashItems: "gach",
-            Paragraph: "doan", Table: "bang",
+            Part: "phan", Section: "muc", Clause: "khoan", Point: "diem", DashItems: "gach",
+            Paragraph: "doan", Table: "bang", FiguresBlock: "so_lieu",
+            TaskResultsBlock: "nhiem_vu",
         }  # fmt: skip
         kind = kinds.get(type(value))
         return None if kind is None else f"block:{kind}"
@@ -148,12 +290,15 @@ def block_kind(value: Any) -> str | None:
 
 Block = Annotated[
     Annotated[Text, Tag("block:text")]
+    | Annotated[Part, Tag("block:phan")]
     | Annotated[Section, Tag("block:muc")]
     | Annotated[Clause, Tag("block:khoan")]
     | Annotated[Point, Tag("block:diem")]
     | Annotated[DashItems, Tag("block:gach")]
     | Annotated[Paragraph, Tag("block:doan")]
-    | Annotated[Table, Tag("block:bang")],
+    | Annotated[Table, Tag("block:bang")]
+    | Annotated[FiguresBlock, Tag("block:so_lieu")]
+    | Annotated[TaskResultsBlock, Tag("block:nhiem_vu")],
     Discriminator(
         block_kind,
         custom_error_type="unknown_block",
@@ -162,6 +307,21 @@ Block = Annotated[
     ),
 ]
 
+Part.model_rebuild()
 Section.model_rebuild()
 Clause.model_rebuild()
 Point.model_rebuild()
+
+
+def iter_blocks(
+    blocks: list[Block], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Block]]:
+    """Yield every block below ``blocks`` depth first, each with its field path.
+
+    ``path`` is the path of the list itself, e.g. ``("noi_dung",)``.
+    """
+    for index, block in enumerate(blocks):
+        here = (*path, index)
+        yield here, block
+        if isinstance(block, Part | Section | Clause | Point):
+            yield from iter_blocks(block.noi_dung, (*here, "noi_dung"))

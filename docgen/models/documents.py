@@ -1,9 +1,9 @@
-"""Document kinds. Each is a pydantic model of one YAML file, validated before any rendering."""
+"""The fields every document kind shares; each kind's own model lives in :mod:`docgen.kinds`."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -41,7 +41,10 @@ class DocumentBase(BaseModel):
     """Ngày ban hành; empty in a draft."""
     nam: int | None = Field(default=None, ge=1945, le=2100)
     """Năm, needed when ``ngay`` is empty (a draft)."""
-    trich_yeu: Text
+    trich_yeu: Lines
+    """Trích yếu, one item per printed line (a report's subject, then its period)."""
+    kinh_gui: list[Recipient] = Field(default_factory=list)
+    """Kính gửi (ô 9a): the bodies a report or a proposal is addressed to."""
     can_cu: Lines = Field(default_factory=list)
     mo_dau: Lines = Field(default_factory=list)
     noi_dung: list[Block] = Field(min_length=1)
@@ -61,13 +64,3 @@ class DocumentBase(BaseModel):
     def year(self) -> int:
         """Return the year of issue."""
         return self.ngay.year if self.ngay is not None else int(self.nam or 0)
-
-
-class KeHoach(DocumentBase):
-    """A Kế hoạch (Phụ lục III, Mẫu 1.4)."""
-
-    loai: Literal["ke_hoach"]
-
-
-DOCUMENT_KINDS: dict[str, type[DocumentBase]] = {"ke_hoach": KeHoach}
-"""Document models by the value of their ``loai`` field."""

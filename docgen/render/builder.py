@@ -28,6 +28,8 @@ from docx.shared import Length, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from docgen.kinds import KINDS, Kind
+from docgen.render.minimal import minimal_package
 from docgen.render.ooxml import append_xml, page_number_runs_xml, twips
 from docgen.render.package import read_parts, write_parts
 from docgen.rules import n30
@@ -151,6 +153,18 @@ def _add_line_style(document: DocumentObject, line: n30.RuleLine, indent: Length
     p_pr.insert(_first_index(p_pr, ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")), borders)
 
 
+def _add_spacer_style(document: DocumentObject, spacer: n30.Spacer) -> None:
+    """Add the style of the empty paragraph that gives a table the space a paragraph has."""
+    style = document.styles.add_style(spacer.style_name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), spacer.style_id)
+    style.base_style = document.styles["Normal"]
+    style.font.size = Pt(1)
+    paragraph = style.paragraph_format
+    paragraph.space_before = Pt(0)
+    paragraph.space_after = Pt(0)
+    paragraph.line_spacing = spacer.height  # an exact height: the space itself
+
+
 def _first_index(parent: BaseOxmlElement, tags: tuple[str, ...]) -> int:
     for index, child in enumerate(parent):
         if child.tag in {qn(tag) for tag in tags}:
@@ -208,6 +222,7 @@ def build_styles(document: DocumentObject) -> None:
     _add_line_style(document, tieu_ngu, Length((tieu_ngu.container - width) // 2))
     _add_line_style(document, n30.LINE_UNDER_CO_QUAN, None)
     _add_line_style(document, n30.LINE_UNDER_TRICH_YEU, None)
+    _add_spacer_style(document, n30.SPACE_AFTER_TABLE)
     _add_character_styles(document)
     _add_table_style(document, BORDERLESS_TABLE_STYLE, "nil")
     _add_table_style(document, GRID_TABLE_STYLE, "single")
@@ -295,23 +310,46 @@ def build_header(document: DocumentObject) -> None:
 
 
 BODY_BRANCHES = (
+    ("phan", n30.PHAN.style_id),
+    ("phan_tieu_de", n30.PHAN_TIEU_DE.style_id),
     ("muc", n30.MUC.style_id),
     ("khoan_tieu_de", n30.KHOAN_TIEU_DE.style_id),
     ("gach", n30.GACH_DAU_DONG.style_id),
+    ("gach_cong", n30.GACH_CONG.style_id),
 )
 
 
-def build_title_and_body(document: DocumentObject) -> None:
-    """Add ô 5a (tên loại, trích yếu, line) and ô 6 (căn cứ, opening, body, closing)."""
+def _loop(container: DocumentObject, items: str, style_id: str, value: str) -> None:
+    """Add one paragraph of ``style_id`` per item of the context list ``items``."""
+    _tag(container, f"{{%p for dong in {items} %}}")
+    _write(container, style_id, value)
+    _tag(container, "{%p endfor %}")
+
+
+def build_title(document: DocumentObject) -> None:
+    """Add ô 5a: tên loại, the trích yếu's lines and the short line under them."""
     _write(document, n30.TEN_LOAI.style_id, "{{ ten_loai }}")
-    _write(document, n30.TRICH_YEU.style_id, "{{ trich_yeu }}")
+    _loop(document, "trich_yeu", n30.TRICH_YEU.style_id, "{{ dong }}")
     _write(document, n30.LINE_UNDER_TRICH_YEU.style_id, "{{p trich_yeu|duong_ke('ke_trich_yeu') }}")
-    _tag(document, "{%p for doan in can_cu %}")
-    _write(document, n30.CAN_CU.style_id, "{{r doan|runs }}")
-    _tag(document, "{%p endfor %}")
-    _tag(document, "{%p for doan in mo_dau %}")
-    _write(document, n30.NOI_DUNG.style_id, "{{r doan|runs }}")
-    _tag(document, "{%p endfor %}")
+
+
+def build_kinh_gui(document: DocumentObject) -> None:
+    """Add ô 9a: the Kính gửi block (its geometry depends on the addressees)."""
+    _tag(document, "{{p kinh_gui|kinh_gui }}")
+
+
+def build_can_cu(document: DocumentObject) -> None:
+    """Add the căn cứ lines (italic)."""
+    _loop(document, "can_cu", n30.CAN_CU.style_id, "{{r dong|runs }}")
+
+
+def build_opening(document: DocumentObject) -> None:
+    """Add the opening paragraphs before the first block."""
+    _loop(document, "mo_dau", n30.NOI_DUNG.style_id, "{{r dong|runs }}")
+
+
+def build_body(document: DocumentObject) -> None:
+    """Add ô 6: the body's paragraphs and tables, each paragraph in its role's style."""
     _tag(document, "{%p for khoi in noi_dung %}")
     for index, (kind, style_id) in enumerate(BODY_BRANCHES):
         keyword = "if" if index == 0 else "elif"
@@ -323,6 +361,10 @@ def build_title_and_body(document: DocumentObject) -> None:
     _write(document, n30.NOI_DUNG.style_id, "{{r khoi.runs|runs }}")
     _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
+
+
+def build_closing_sentence(document: DocumentObject) -> None:
+    """Add the closing sentence, ending "./."."""
     _write(document, n30.NOI_DUNG.style_id, "{{r ket_thuc|runs }}")
 
 
@@ -338,6 +380,10 @@ def build_closing(document: DocumentObject) -> None:
     top.set(qn("w:type"), "dxa")
     margin.append(top)
     table._tbl.tblPr.append(margin)
+    # N30 practice: Nơi nhận, the authority, the title and the signer's name stay on one page.
+    # A row that cannot split moves whole to the next page instead of leaving the name behind.
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    row_properties.append(OxmlElement("w:cantSplit"))
     recipients = table.cell(0, 0)
     _write(recipients, n30.NOI_NHAN_TIEU_DE.style_id, "Nơi nhận:", first=True)
     _tag(recipients, "{%p for dong in noi_nhan %}")
@@ -353,39 +399,59 @@ def build_closing(document: DocumentObject) -> None:
 
 
 def _set_properties(document: DocumentObject, title: str) -> None:
+    """Give the template neutral, fixed core properties; ``title`` is deliberately not written.
+
+    A document rendered without ``CoreProperties`` (docgen.render.package) keeps the template's
+    core properties, so a template title, description or print date would label it.
+    """
     properties = document.core_properties
-    properties.title = title
+    properties.title = ""
     properties.author = "docgen"
     properties.last_modified_by = "docgen"
-    properties.comments = (
-        "Mẫu sinh bởi docgen (python -m docgen.render.builder); sửa kiểu trong Word."
-    )
+    properties.comments = ""  # replaces python-docx's "generated by python-docx"
     properties.created = FIXED_TIME.replace(tzinfo=None)
     properties.modified = FIXED_TIME.replace(tzinfo=None)
-    properties.last_printed = FIXED_TIME.replace(tzinfo=None)
     properties.revision = 1
     properties.language = n30.LANGUAGE
 
 
-def build_kehoach() -> bytes:
-    """Return the bytes of templates/kehoach.docx."""
+PART_BUILDERS: dict[str, Callable[[DocumentObject], None]] = {
+    "header": build_header,
+    "title": build_title,
+    "kinh_gui": build_kinh_gui,
+    "can_cu": build_can_cu,
+    "mo_dau": build_opening,
+    "body": build_body,
+    "ket_thuc": build_closing_sentence,
+    "closing": build_closing,
+}
+"""How each part a kind's layout names is built (see ``Kind.parts``)."""
+
+
+def build_template(kind: Kind) -> bytes:
+    """Return the bytes of ``kind``'s template: the N30 frame with the kind's parts."""
     document = Document()
     build_styles(document)
     set_up_page(document)
     body = document.element.body
     for paragraph in list(body.findall(qn("w:p"))):
         body.remove(paragraph)
-    build_header(document)
-    build_title_and_body(document)
-    build_closing(document)
-    _set_properties(document, "Mẫu Kế hoạch (Nghị định 30/2020/NĐ-CP)")
+    for part in kind.parts:
+        PART_BUILDERS[part](document)
+    _set_properties(document, f"Mẫu {kind.ten_loai.capitalize()} (Nghị định 30/2020/NĐ-CP)")
     buffer = io.BytesIO()
     document.save(buffer)
-    return write_parts(read_parts(buffer.getvalue()))
+    return write_parts(minimal_package(read_parts(buffer.getvalue())))
 
 
-TEMPLATES: dict[str, Callable[[], bytes]] = {"kehoach.docx": build_kehoach}
-"""Every template the builder makes, by file name."""
+def _builder(kind: Kind) -> Callable[[], bytes]:
+    return lambda: build_template(kind)
+
+
+TEMPLATES: dict[str, Callable[[], bytes]] = {
+    kind.template: _builder(kind) for kind in KINDS.values()
+}
+"""Every template the builder makes, by file name: one per document kind."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,11 +28,16 @@ def _rule_line(lines: str | Iterable[str], key: str) -> Markup:
     return Markup(ooxml.rule_line_xml(RULE_LINES[key], texts))
 
 
+def _kinh_gui(lines: list[str]) -> Markup:
+    return Markup(ooxml.kinh_gui_xml(list(lines)))
+
+
 def make_environment() -> Environment:
     """Return a Jinja environment that escapes every value and fails on missing data.
 
     Filters: ``runs`` (spans to runs, for ``{{r ...}}``), ``bang`` (a table, for ``{{p ...}}``),
-    ``duong_ke(key)`` (the N30 line under the given text, for ``{{p ...}}``).
+    ``duong_ke(key)`` (the N30 line under the given text, for ``{{p ...}}``), ``kinh_gui``
+    (the Kính gửi block, for ``{{p ...}}``).
     """
     environment = Environment(
         autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
@@ -40,4 +45,5 @@ def make_environment() -> Environment:
     environment.filters["runs"] = _runs
     environment.filters["bang"] = _table
     environment.filters["duong_ke"] = _rule_line
+    environment.filters["kinh_gui"] = _kinh_gui
     return environment

@@ -117,6 +117,36 @@ def rule_line_xml(line: n30.RuleLine, lines: Iterable[str]) -> str:
     return paragraph_xml(line.style_id, indent=line_indents(line, lines))
 
 
+def kinh_gui_xml(lines: list[str]) -> str:
+    """Return the Kính gửi block's paragraphs (Phụ lục I, Mục II.9.a).
+
+    One line is centred by its style. Several stand as a block centred on the page, with the
+    dashes of the addressees under the colon of "Kính gửi:"; the indents depend on the text.
+    """
+    if not lines:
+        return ""
+    style = n30.KINH_GUI.style_id
+    if len(lines) == 1:
+        return paragraph_xml(style, (Span(lines[0]),))
+    size = n30.KINH_GUI.size.default
+    label = n30.text_width(lines[0].rstrip(":"), size, False)
+    widest = max(n30.text_width(line, size, False) for line in lines[1:])
+    block = label + widest
+    left = max((n30.PAGE.text_width - block) // 2, 0)
+    paragraphs = [_left_paragraph(style, lines[0], twips(Length(left)))]
+    dash = twips(Length(left + label))
+    paragraphs += [_left_paragraph(style, line, dash) for line in lines[1:]]
+    return "".join(paragraphs)
+
+
+def _left_paragraph(style: str, text: str, left: int) -> str:
+    """Return a left-aligned paragraph of ``style`` indented ``left`` twips."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:ind w:left="{left}"/>'
+        f'<w:jc w:val="left"/></w:pPr>{runs_xml((Span(text),))}</w:p>'
+    )
+
+
 def table_xml(table: TableView) -> str:
     """Return a ``w:tbl`` for ``table``: widths on the grid and on every cell, header repeated."""
     widths = [round(column.width_cm * TWIPS_PER_CM) for column in table.columns]
@@ -129,7 +159,8 @@ def table_xml(table: TableView) -> str:
     alignments = [CELL_STYLES[column.align] for column in table.columns]
     rows = [_row_xml(header, widths, alignments, header=True, numbered=table.numbered)]
     rows += [_row_xml(row.cells, widths, alignments, table.numbered) for row in table.rows]
-    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    spacer = paragraph_xml(n30.SPACE_AFTER_TABLE.style_id)
+    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>{spacer}"
 
 
 def _row_xml(

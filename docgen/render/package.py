@@ -1,14 +1,82 @@
-"""Reading and writing .docx packages (zip files) deterministically."""
+"""Reading, writing and checking .docx packages (zip files) deterministically.
+
+Besides the zip itself, this module knows the package-level structure every part depends on:
+relationships (``*.rels``), content types (``[Content_Types].xml``) and the document
+properties (``docProps/core.xml``, ``docProps/app.xml``). XML is parsed strictly (never with
+``recover``), so a malformed part is an error rather than silently repaired.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import posixpath
+import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from docgen.rules import n30
 
 FIXED_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "_rels/.rels"
+CORE_PROPERTIES = "docProps/core.xml"
+APP_PROPERTIES = "docProps/app.xml"
+FIXED_DATE = dt.date(2024, 1, 1)
+"""The creation date written when none is given, so output stays byte-deterministic."""
+
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+DCTERMS_NS = "http://purl.org/dc/terms/"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+CORE_RELATIONSHIP = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+CORE_CONTENT_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+
+APP_LEFTOVERS = frozenset({
+    # The template's titles and organisation, which would otherwise label every document.
+    "TitlesOfParts", "HeadingPairs", "Company", "Manager", "HyperlinkBase",
+    # Statistics of the template, wrong for any rendered document; Word recounts on save.
+    "Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs",
+})  # fmt: skip
+"""Local names of the ``docProps/app.xml`` elements that must not reach a rendered document."""
+
+XML_TEXT = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
+"""Text made only of characters XML 1.0 allows."""
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+@dataclass(frozen=True)
+class CoreProperties:
+    """The core properties (Word: File > Info) of one rendered document.
+
+    ``created`` is a date (a ``datetime`` counts by its date only); it is written at 00:00:00Z
+    as both the creation and the modification time, so the same input gives the same bytes.
+    Raises ``ValueError`` on construction when a text field holds a character XML forbids.
+    """
+
+    title: str
+    author: str
+    subject: str = ""
+    keywords: str = ""
+    created: dt.date | None = None
+    language: str = n30.LANGUAGE
+
+    def __post_init__(self) -> None:
+        for name in ("title", "author", "subject", "keywords", "language"):
+            if not XML_TEXT.fullmatch(getattr(self, name)):
+                raise ValueError(f"CoreProperties.{name} holds a character XML does not allow")
 
 
 def read_parts(source: Path | bytes) -> dict[str, bytes]:
@@ -37,3 +105,186 @@ def write_parts(parts: Mapping[str, bytes]) -> bytes:
             info.create_system = 3
             archive.writestr(info, parts[name])
     return buffer.getvalue()
+
+
+def parse_xml(blob: bytes) -> etree._Element:
+    """Return the root element of the XML document ``blob``.
+
+    Raises ``lxml.etree.XMLSyntaxError`` when it is not well-formed; nothing is repaired.
+    """
+    return etree.fromstring(blob, _PARSER)
+
+
+def serialize_xml(root: etree._Element) -> bytes:
+    """Return ``root`` as a standalone UTF-8 XML document, the way python-docx writes parts."""
+    blob: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return blob
+
+
+def rels_name(part: str) -> str:
+    """Return the name of the relationships part of ``part`` (pass "" for the package's)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def rels_source(rels: str) -> str:
+    """Return the part whose relationships ``rels`` holds ("" for the package itself)."""
+    folder, base = posixpath.split(rels)
+    return posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels"))
+
+
+def relationship_target(rels: str, relationship: etree._Element) -> str | None:
+    """Return the part name a relationship of ``rels`` points at; None for external targets."""
+    if relationship.get("TargetMode") == "External":
+        return None
+    target = unquote(relationship.get("Target", ""))
+    if target.startswith("/"):
+        return posixpath.normpath(target).lstrip("/")
+    folder = posixpath.dirname(rels_source(rels))
+    return posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
+
+
+def relationships(root: etree._Element) -> Iterator[etree._Element]:
+    """Return the ``Relationship`` elements of a parsed relationships part."""
+    yield from root.iterchildren(f"{{{RELS_NS}}}Relationship")
+
+
+def extension(part: str) -> str:
+    """Return the extension of part name ``part``, lower-cased, without the dot ("" if none).
+
+    ``_rels/.rels`` has the extension "rels": OPC defaults key on the text after the last dot.
+    """
+    base = posixpath.basename(part)
+    return base.rsplit(".", 1)[1].lower() if "." in base else ""
+
+
+def content_type(types: etree._Element, part: str) -> str | None:
+    """Return the content type ``types`` (a parsed content-types part) gives ``part``, if any.
+
+    Part names and extensions compare case-insensitively, as OPC requires.
+    """
+    wanted = f"/{part}".lower()
+    for override in types.iterchildren(f"{{{CT_NS}}}Override"):
+        if override.get("PartName", "").lower() == wanted:
+            found: str | None = override.get("ContentType")
+            return found
+    wanted_extension = extension(part)
+    for default in types.iterchildren(f"{{{CT_NS}}}Default"):
+        if default.get("Extension", "").lower() == wanted_extension:
+            fallback: str | None = default.get("ContentType")
+            return fallback
+    return None
+
+
+def package_problems(parts: Mapping[str, bytes]) -> list[str]:
+    """Return what makes ``parts`` an invalid package; an empty list when it is valid.
+
+    Checked: the content-types part exists and gives every part a type and overrides only
+    existing parts; every internal relationship target exists; every ``r:`` reference in an
+    XML part names one of that part's relationships. Raises ``XMLSyntaxError`` on bad XML.
+    """
+    if CONTENT_TYPES not in parts:
+        return [f"{CONTENT_TYPES} is missing"]
+    problems: list[str] = []
+    types = parse_xml(parts[CONTENT_TYPES])
+    lowered = {name.lower() for name in parts}
+    for override in types.iterchildren(f"{{{CT_NS}}}Override"):
+        if override.get("PartName", "").lstrip("/").lower() not in lowered:
+            problems.append(f"{CONTENT_TYPES} overrides missing part {override.get('PartName')}")
+    ids: dict[str, set[str]] = {}
+    for name, blob in parts.items():
+        if name == CONTENT_TYPES:
+            continue
+        if content_type(types, name) is None:
+            problems.append(f"{name} has no content type")
+        if not name.endswith(".rels"):
+            continue
+        ids[rels_source(name)] = set()
+        for relationship in relationships(parse_xml(blob)):
+            ids[rels_source(name)].add(relationship.get("Id", ""))
+            target = relationship_target(name, relationship)
+            if target is not None and target not in parts:
+                problems.append(f"{name}: {relationship.get('Id')} points at missing {target}")
+    for name, blob in parts.items():
+        if not name.endswith(".xml") or name == CONTENT_TYPES:
+            continue
+        for element in parse_xml(blob).iter(etree.Element):
+            for attribute, value in element.attrib.items():
+                if attribute.startswith(f"{{{R_NS}}}") and value not in ids.get(name, set()):
+                    local = etree.QName(attribute).localname
+                    problems.append(f"{name}: r:{local}={value} names no relationship")
+    return problems
+
+
+def core_properties_xml(properties: CoreProperties) -> bytes:
+    """Return a ``docProps/core.xml`` holding ``properties`` and nothing of any template.
+
+    Every text is set through lxml, so it is escaped; ``dc:description`` is empty and the
+    revision is 1.
+    """
+    nsmap = {"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS}
+    root = etree.Element(f"{{{CP_NS}}}coreProperties", nsmap=nsmap)
+    day = properties.created or FIXED_DATE
+    stamp = f"{dt.date(day.year, day.month, day.day).isoformat()}T00:00:00Z"
+    fields = (
+        (DC_NS, "title", properties.title),
+        (DC_NS, "subject", properties.subject),
+        (DC_NS, "creator", properties.author),
+        (CP_NS, "keywords", properties.keywords),
+        (DC_NS, "description", ""),
+        (CP_NS, "lastModifiedBy", properties.author),
+        (CP_NS, "revision", "1"),
+        (DCTERMS_NS, "created", stamp),
+        (DCTERMS_NS, "modified", stamp),
+        (DC_NS, "language", properties.language),
+    )
+    for namespace, name, text in fields:
+        element = etree.SubElement(root, f"{{{namespace}}}{name}")
+        element.text = text or None
+        if namespace == DCTERMS_NS:
+            element.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")  # OPC requires the W3CDTF type
+    return serialize_xml(root)
+
+
+def neutral_app_properties(blob: bytes) -> bytes:
+    """Return ``docProps/app.xml`` without the template's titles, company and statistics."""
+    root = parse_xml(blob)
+    for element in list(root.iterchildren(etree.Element)):
+        if etree.QName(element).namespace == EP_NS and element.tag.split("}")[1] in APP_LEFTOVERS:
+            root.remove(element)
+    etree.cleanup_namespaces(root)
+    return serialize_xml(root)
+
+
+def with_core_properties(
+    parts: Mapping[str, bytes], properties: CoreProperties
+) -> dict[str, bytes]:
+    """Return a copy of ``parts`` whose document properties are ``properties`` alone.
+
+    ``docProps/core.xml`` is replaced (and added, with its relationship and content type, when
+    the package lacks it); ``docProps/app.xml`` loses the template's titles, company and
+    statistics. Raises ``XMLSyntaxError`` when a part to be edited is not well-formed.
+    """
+    result = dict(parts)
+    result[CORE_PROPERTIES] = core_properties_xml(properties)
+    if APP_PROPERTIES in result:
+        result[APP_PROPERTIES] = neutral_app_properties(result[APP_PROPERTIES])
+    if CORE_PROPERTIES in parts:
+        return result
+    package_rels = parse_xml(result[PACKAGE_RELS])
+    taken = {relationship.get("Id") for relationship in relationships(package_rels)}
+    number = next(n for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
+    etree.SubElement(
+        package_rels,
+        f"{{{RELS_NS}}}Relationship",
+        Id=f"rId{number}",
+        Type=CORE_RELATIONSHIP,
+        Target=CORE_PROPERTIES,
+    )
+    result[PACKAGE_RELS] = serialize_xml(package_rels)
+    types = parse_xml(result[CONTENT_TYPES])
+    etree.SubElement(
+        types, f"{{{CT_NS}}}Override", PartName=f"/{CORE_PROPERTIES}", ContentType=CORE_CONTENT_TYPE
+    )
+    result[CONTENT_TYPES] = serialize_xml(types)
+    return result

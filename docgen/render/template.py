@@ -22,7 +22,12 @@ from lxml import etree
 
 from docgen.errors import TemplateError, display_path
 from docgen.render.environment import make_environment
-from docgen.render.package import read_parts, write_parts
+from docgen.render.package import (
+    CoreProperties,
+    read_parts,
+    with_core_properties,
+    write_parts,
+)
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -61,9 +66,11 @@ class PreparedTemplate:
             except jinja2.TemplateSyntaxError as error:
                 raise TemplateError(self._describe(name, source, error)) from error
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
+    def render(self, context: Mapping[str, Any], properties: CoreProperties | None = None) -> bytes:
         """Return the bytes of the .docx rendered from ``context``.
 
+        With ``properties``, the document's core properties are exactly those (nothing of the
+        template's title, description or dates survives); without, the template's are kept.
         Raises :class:`TemplateError` when the context lacks a variable the template uses or
         rendering fails; nothing is returned in that case.
         """
@@ -86,6 +93,13 @@ class PreparedTemplate:
                     f"{display_path(self.path)}: {name}: mẫu sinh ra XML hỏng: {error}"
                 ) from error
             parts[name] = blob
+        if properties is not None:
+            try:
+                parts = with_core_properties(parts, properties)
+            except (etree.XMLSyntaxError, KeyError) as error:
+                raise TemplateError(
+                    f"{display_path(self.path)}: không ghi được thuộc tính tài liệu: {error}"
+                ) from error
         return write_parts(parts)
 
     def _describe(self, part: str, source: str, error: jinja2.TemplateError) -> str:

@@ -354,6 +354,18 @@ LINE_UNDER_TRICH_YEU = RuleLine(
 )  # fmt: skip
 RULE_LINES = (LINE_UNDER_CO_QUAN, LINE_UNDER_TIEU_NGU, LINE_UNDER_TRICH_YEU)
 
+@dataclass(frozen=True)
+class Spacer:
+    """An empty paragraph of a fixed height (Word has no space after a table)."""
+
+    style_id: str
+    style_name: str
+    height: Length
+
+
+SPACE_AFTER_TABLE = Spacer("N30SauBang", "N30 Sau bảng", BODY_SPACING.after)
+"""Follows every body table, so the next paragraph stands as far from it as from text."""
+
 QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
 

@@ -3,7 +3,8 @@
 No custom style is added: every run gets its font (all four script slots), size, bold and
 italic directly, every paragraph its alignment, indents and spacing directly, exactly as
 someone formatting by hand in Word would leave them. The default document is a compliant
-Kế hoạch (or, with :data:`DECISION`, a compliant Quyết định); a test breaks one thing through
+Kế hoạch (or, with :data:`DECISION`, a compliant Quyết định, with :data:`BAO_CAO` a compliant
+Báo cáo divided into phần); a test breaks one thing through
 the :class:`Spec` fields or a ``mutate`` callback that receives the :class:`Built` document
 before it is saved.
 """
@@ -26,7 +27,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from docgen.check.roles import DIEU_RE, KHOAN_RE, MUC_RE
+from docgen.check.roles import DIEU_RE, KHOAN_RE, MUC_RE, PHAN_RE
 from docgen.rules import n30
 
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -75,6 +76,11 @@ DECISION_BODY = (
 )
 
 
+Rows = tuple[tuple[str, ...], ...]
+"""A table typed in the body: its rows, the first one the header row."""
+BodyItem = str | Rows
+
+
 @dataclass(frozen=True)
 class Spec:
     """What the document says and how its page is set up; every default is compliant."""
@@ -100,8 +106,12 @@ class Spec:
     vv: str | None = None
     """The "V/v ..." line of a công văn, under "Số:"."""
     kinh_gui: tuple[str, ...] = ()
-    """The "Kính gửi: ..." lines, between the title and the body."""
+    """The Kính gửi block, between the title (and its line) and the body: one centred line
+    "Kính gửi: ...", or "Kính gửi:" and one "- ..." line per recipient, the dashes under the
+    colon."""
     trich_yeu: str = "Triển khai công tác thi đua, khen thưởng năm 2024"
+    trich_yeu_lines: tuple[str, ...] = ()
+    """Further lines of a trích yếu typed on several lines (one paragraph each)."""
     trich_yeu_line: float | None = 0.4
     tham_quyen_ban_hanh: str | None = None
     """The authority line of a decision, between the trích yếu line and the căn cứ."""
@@ -110,7 +120,8 @@ class Spec:
         "Căn cứ Kế hoạch số 12/KH-UBND ngày 20 tháng 02 năm 2024 của Ủy ban nhân dân tỉnh "
         "Kon Tum về công tác thi đua, khen thưởng năm 2024.",
     )
-    body: tuple[str, ...] = KE_HOACH_BODY
+    body: tuple[BodyItem, ...] = KE_HOACH_BODY
+    """Body paragraphs; "Phần ..." makes the next one its title; a :data:`Rows` is a table."""
     noi_nhan: tuple[str, ...] = (
         "- Sở Nội vụ;",
         "- Ban Thi đua - Khen thưởng tỉnh;",
@@ -121,6 +132,10 @@ class Spec:
     noi_nhan_heading: str = "Nơi nhận:"
     signer: tuple[str, ...] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     name: str = "Hà Tiến"
+    closing: str = "table"
+    """How Nơi nhận and the signature are laid out: "table" (a borderless two-column table,
+    the row kept on one page), "signature-above" or "signature-below" (plain paragraphs, the
+    signature above "Nơi nhận:" or below its list, chained with keep-with-next)."""
     page_number: str = "header"
     """Where the PAGE field is: "header", "footer" or "none"."""
     page_number_align: WD_ALIGN_PARAGRAPH = CENTER
@@ -164,6 +179,68 @@ CONG_VAN = Spec(
     noi_nhan=("- Như trên;", "- Lưu: VT, NV."),
 )
 """A compliant công văn: V/v under the number, Kính gửi above the body, no tên loại."""
+
+RESULTS_TABLE: Rows = (
+    ("TT", "Hình thức khen thưởng", "Số lượng", "Tỷ lệ"),
+    ("1", "Giấy khen của Chủ tịch Ủy ban nhân dân huyện", "1.234", "87,5%"),
+    ("2", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "176", "12,5%"),
+    ("", "Tổng cộng", "1.410", "100%"),
+)
+MO_DAU_CAN_CU = (
+    "Căn cứ Kế hoạch số 05/KH-UBND ngày 05/3/2024 của UBND huyện; thực hiện Công văn số "
+    "12/SNV-TĐKT của Sở Nội vụ, Ủy ban nhân dân huyện báo cáo kết quả như sau:"
+)
+"""An opening sentence that starts like a căn cứ line but is body text (upright, ends ":")."""
+BAO_CAO_BODY: tuple[BodyItem, ...] = (
+    MO_DAU_CAN_CU,
+    "Phần I",
+    "KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG 6 THÁNG ĐẦU NĂM 2024",
+    "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+    "Ủy ban nhân dân huyện đã kịp thời ban hành các văn bản chỉ đạo, hướng dẫn:",
+    "- Kế hoạch triển khai công tác thi đua, khen thưởng năm 2024, trong đó:",
+    "+ Phát động phong trào thi đua “Đắk Hà chung sức xây dựng nông thôn mới”;",
+    "+ Tổ chức ký kết giao ước thi đua giữa các Khối, Cụm thi đua;",
+    "- Hướng dẫn chấm điểm, xếp loại thi đua năm 2024.",
+    "II. KẾT QUẢ KHEN THƯỞNG",
+    "Kết quả khen thưởng 6 tháng đầu năm 2024 như sau:",
+    RESULTS_TABLE,
+    "III. TỒN TẠI, HẠN CHẾ",
+    "Một số cơ quan, đơn vị chưa quan tâm đúng mức đến công tác thi đua, khen thưởng.",
+    "Phần II",
+    "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024",
+    "I. PHƯƠNG HƯỚNG",
+    "Tiếp tục đổi mới nội dung, hình thức tổ chức các phong trào thi đua.",
+    "II. NHIỆM VỤ TRỌNG TÂM",
+    "1. Sơ kết các phong trào thi đua theo chuyên đề",
+    "Tổ chức sơ kết, rút kinh nghiệm các phong trào thi đua theo chuyên đề.",
+    "2. Khen thưởng kịp thời",
+    "Xét, đề nghị khen thưởng kịp thời các tập thể, cá nhân có thành tích xuất sắc.",
+    "Trên đây là báo cáo sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024 của Ủy "
+    "ban nhân dân huyện Đắk Hà./.",
+)
+
+BAO_CAO = Spec(
+    so="Số: 45/BC-UBND",
+    date="Đắk Hà, ngày 15 tháng 6 năm 2024",
+    ten_loai="BÁO CÁO",
+    trich_yeu="Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2024",
+    trich_yeu_lines=("và phương hướng, nhiệm vụ 6 tháng cuối năm 2024",),
+    kinh_gui=("Kính gửi: Ủy ban nhân dân tỉnh Kon Tum.",),
+    can_cu=(),
+    body=BAO_CAO_BODY,
+    noi_nhan=("- Như trên;", "- Sở Nội vụ;", "- Thường trực Huyện ủy;", "- Lưu: VT, NV."),
+)
+"""A compliant Báo cáo to a superior: trích yếu on two lines, Kính gửi, an opening sentence
+starting "Căn cứ", two phần whose mục restart at I, "+" items, a results table."""
+KINH_GUI_NHIEU = (
+    "Kính gửi:",
+    "- Ủy ban nhân dân tỉnh Kon Tum;",
+    "- Sở Nội vụ tỉnh Kon Tum;",
+    "- Ban Thi đua - Khen thưởng tỉnh.",
+)
+"""A Kính gửi block for several recipients."""
+KINH_GUI_INDENT = Cm(3)
+"""Where a several-line "Kính gửi:" starts (practice: roughly centred on the page)."""
 
 
 @dataclass
@@ -466,11 +543,18 @@ def _title(built: Built) -> None:
     named["ten_loai"] = typed(document, spec.ten_loai, 14, bold=True)
     named["ten_loai"].paragraph_format.space_before = Pt(18)
     named["trich_yeu"] = typed(document, spec.trich_yeu, 14, bold=True)
+    for position, text in enumerate(spec.trich_yeu_lines, start=1):
+        named[f"trich_yeu_{position}"] = typed(document, text, 14, bold=True)
     named["ke_trich_yeu"] = line = typed(document, "", 14)
     line.paragraph_format.space_after = Pt(12)
     if spec.trich_yeu_line is not None:
-        width = min(n30.text_width(spec.trich_yeu, Pt(14), True), spec.text_width)
+        # The line is measured against the longest line of the trích yếu.
+        width = min(
+            max(n30.text_width(t, Pt(14), True) for t in (spec.trich_yeu, *spec.trich_yeu_lines)),
+            spec.text_width,
+        )
         border_line(line, int(spec.text_width), int(width * spec.trich_yeu_line))
+    _kinh_gui(built)
     if spec.tham_quyen_ban_hanh is not None:
         named["tham_quyen_ban_hanh"] = typed(document, spec.tham_quyen_ban_hanh, 14, bold=True)
         named["tham_quyen_ban_hanh"].paragraph_format.space_after = Pt(6)
@@ -479,16 +563,54 @@ def _title(built: Built) -> None:
 
 
 def _kinh_gui(built: Built) -> None:
-    for position, text in enumerate(built.spec.kinh_gui):
-        paragraph = typed(built.document, text, 14)
+    lines = built.spec.kinh_gui
+    if not lines:
+        return
+    if len(lines) == 1:
+        paragraph = typed(built.document, lines[0], 14)
         paragraph.paragraph_format.space_after = Pt(6)
+        built.named["kinh_gui_0"] = paragraph
+        return
+    # Several recipients: left-aligned lines, the dashes indented to stand under the colon.
+    colon = Length(KINH_GUI_INDENT + n30.text_width(lines[0].rstrip(":"), Pt(14), False))
+    for position, text in enumerate(lines):
+        paragraph = typed(built.document, text, 14, align=LEFT)
+        paragraph.paragraph_format.left_indent = KINH_GUI_INDENT if position == 0 else colon
         built.named[f"kinh_gui_{position}"] = paragraph
+    paragraph.paragraph_format.space_after = Pt(6)
+
+
+def _table(built: Built, rows: Rows) -> None:
+    """Type a results table (Insert ▸ Table, grid borders), its header and total rows bold."""
+    widths = (Cm(1.2), Cm(8.8), Cm(3), Cm(3.5))
+    table = built.document.add_table(rows=len(rows), cols=len(widths))
+    table.style = "Table Grid"
+    table.autofit = False
+    for row_index, row in enumerate(rows):
+        bold = row_index == 0 or "Tổng cộng" in row
+        for column, (text, width) in enumerate(zip(row, widths, strict=True)):
+            cell = table.cell(row_index, column)
+            cell.width = width
+            alignment = LEFT if column == 1 and row_index > 0 else CENTER
+            typed(cell, text, 13, bold=bold, align=alignment, first=True)
+    built.tables[f"bang_{len(built.tables)}"] = table
 
 
 def _body(built: Built) -> None:
     document = built.document
+    phan_title = False
     for text in built.spec.body:
-        if text == "QUYẾT ĐỊNH:":
+        if isinstance(text, tuple):
+            _table(built, text)
+        elif phan_title:
+            title = typed(document, text, 14, bold=True)
+            title.paragraph_format.space_after = Pt(6)
+            phan_title = False
+        elif PHAN_RE.match(text):
+            phan = typed(document, text, 14, bold=True)
+            phan.paragraph_format.space_before = Pt(6)
+            phan_title = True
+        elif text == "QUYẾT ĐỊNH:":
             paragraph = typed(document, text, 14, bold=True)
             paragraph.paragraph_format.space_after = Pt(6)
         elif MUC_RE.match(text) or KHOAN_RE.match(text):
@@ -501,10 +623,15 @@ def _body(built: Built) -> None:
 
 
 def _closing(built: Built) -> None:
+    if built.spec.closing != "table":
+        _closing_paragraphs(built)
+        return
     spec, named = built.spec, built.named
     geometry = n30.GEOMETRY
     table = _layout_table(built.document, 1, (geometry.closing_left, geometry.closing_right))
     built.tables["closing"] = table
+    # Table Properties ▸ Row: "Allow row to break across pages" unticked.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     recipients, signature = table.cell(0, 0), table.cell(0, 1)
     named["noi_nhan_tieu_de"] = typed(
         recipients, spec.noi_nhan_heading, 12, bold=True, italic=True, align=LEFT, first=True
@@ -516,6 +643,35 @@ def _closing(built: Built) -> None:
     for _ in range(n30.GEOMETRY.signature_blank_lines):
         typed(signature, "", 14)
     named["ho_ten"] = typed(signature, spec.name, 14, bold=True)
+
+
+def _closing_paragraphs(built: Built) -> None:
+    """Type Nơi nhận and the signature as plain paragraphs, the signature indented into the
+    right half of the page and chained with "keep with next" down to the signer's name."""
+    spec, named, document = built.spec, built.named, built.document
+
+    def signature() -> None:
+        for position, text in enumerate(spec.signer):
+            named[f"tham_quyen_{position}"] = line = typed(document, text, 14, bold=True)
+            line.paragraph_format.left_indent = n30.GEOMETRY.closing_left
+            line.paragraph_format.keep_with_next = True
+        for _ in range(n30.GEOMETRY.signature_blank_lines):
+            blank = typed(document, "", 14)
+            blank.paragraph_format.keep_with_next = True
+        named["ho_ten"] = typed(document, spec.name, 14, bold=True)
+        named["ho_ten"].paragraph_format.left_indent = n30.GEOMETRY.closing_left
+
+    if spec.closing == "signature-above":
+        signature()
+        typed(document, "", 12)
+    named["noi_nhan_tieu_de"] = typed(
+        document, spec.noi_nhan_heading, 12, bold=True, italic=True, align=LEFT
+    )
+    for position, text in enumerate(spec.noi_nhan):
+        named[f"noi_nhan_{position}"] = typed(document, text, 11, align=LEFT)
+    if spec.closing == "signature-below":
+        typed(document, "", 14)
+        signature()
 
 
 def _appendix(built: Built) -> None:

@@ -13,6 +13,10 @@ from docgen import api
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "kehoach-tdkt-2024.yaml"
+SAMPLES = sorted(
+    path for path in (ROOT / "data").glob("*.yaml") if path.name not in api.PROFILE_FILES
+)
+"""Every sample document in data/ (profile files excluded)."""
 EXPECTED = ROOT / "tests" / "fixtures" / "kehoach-tdkt-dak-ha-2024.expected.yaml"
 
 

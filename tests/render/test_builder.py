@@ -22,11 +22,11 @@ def test_committed_template_matches_builder(name: str) -> None:
 
 
 def test_builder_is_deterministic() -> None:
-    assert builder.build_kehoach() == builder.build_kehoach()
+    assert builder.TEMPLATES["kehoach.docx"]() == builder.TEMPLATES["kehoach.docx"]()
 
 
 def test_template_has_a_named_style_per_component() -> None:
-    document = docx.Document(io.BytesIO(builder.build_kehoach()))
+    document = docx.Document(io.BytesIO(builder.TEMPLATES["kehoach.docx"]()))
     ids = {style.style_id: style.name for style in document.styles}
     for component in n30.COMPONENTS:
         assert ids[component.style_id] == component.style_name

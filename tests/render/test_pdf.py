@@ -6,10 +6,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from docgen.render.pdf import convert_to_pdf, soffice_path
+from docgen.errors import DocgenError
+from docgen.render.pdf import convert_many, convert_to_pdf, soffice_path
 
 pytestmark = pytest.mark.skipif(
     soffice_path() is None or shutil.which("pdftotext") is None,
@@ -55,3 +57,37 @@ def test_vietnamese_text_survives_conversion(pdf: Path) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "Độc lập - Tự do - Hạnh phúc" in text
     assert "KẾ HOẠCH" in text
+
+
+def test_convert_many_converts_every_file_in_one_run(
+    rendered_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = tmp_path / "second.docx"
+    shutil.copyfile(rendered_path, second)
+    calls: list[list[str]] = []
+    run = subprocess.run
+
+    def counting_run(command: list[str], **options: Any) -> subprocess.CompletedProcess[bytes]:
+        calls.append(command)
+        return run(command, **options)
+
+    monkeypatch.setattr(subprocess, "run", counting_run)
+    pdfs = convert_many([rendered_path, second], tmp_path / "pdf")
+    assert pdfs == [tmp_path / "pdf" / f"{rendered_path.stem}.pdf", tmp_path / "pdf" / "second.pdf"]
+    assert all(pdf.read_bytes().startswith(b"%PDF") for pdf in pdfs)
+    assert len(calls) == 1
+
+
+def test_convert_many_names_the_files_left_without_a_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    output = tmp_path / "pdf"
+    output.mkdir()
+    (output / "b.pdf").write_bytes(b"%PDF stale, from an earlier run")
+    monkeypatch.setattr("docgen.render.pdf.soffice_path", lambda: "soffice")
+    # LibreOffice exits 0 even when it converts nothing.
+    monkeypatch.setattr(subprocess, "run", lambda command, **options: None)
+    with pytest.raises(DocgenError, match="LibreOffice không tạo ra tệp PDF") as error:
+        convert_many(sources, output)
+    assert str(sources[0]) in str(error.value) and str(sources[1]) in str(error.value)

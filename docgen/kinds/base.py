@@ -1,0 +1,67 @@
+"""What a document kind is: one unit declaring its name, code, model, template and context.
+
+A kind knows nothing of Word. Its template is built by :mod:`docgen.render.builder` from the
+kind's ``parts`` (the N30 frame's components, in order), and rendered with the context the
+kind returns from :meth:`Kind.context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from docgen.models.documents import DocumentBase
+from docgen.resolve import FieldPath, Issue, ResolvedDocument
+
+MAU_1_4 = ("header", "title", "can_cu", "mo_dau", "body", "ket_thuc", "closing")
+"""The parts of Mẫu 1.4 (văn bản có tên loại), in the order the template lays them out."""
+
+RelatedLoader = Callable[[str, str], tuple[ResolvedDocument | None, str | None]]
+"""Loads a document a kind refers to, ``(reference, expected loai)`` -> (document, error)."""
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What a kind resolves beyond the common frame (for a report: its plan's tasks)."""
+
+    values: Mapping[str, Any]
+    issues: list[Issue]
+
+
+class Kind:
+    """A document kind. Subclasses set the class attributes and may extend the hooks."""
+
+    loai: ClassVar[str]
+    """The value of the ``loai`` field, e.g. "bao_cao"."""
+    ten_loai: ClassVar[str]
+    """The tên loại in sentence case, e.g. "báo cáo" (printed upper case)."""
+    code: ClassVar[str]
+    """The kind's code in the ký hiệu (Phụ lục III), e.g. "BC" in "Số: 12/BC-UBND"."""
+    model: ClassVar[type[DocumentBase]]
+    template: ClassVar[str]
+    """The template's file name inside the templates folder."""
+    parts: ClassVar[tuple[str, ...]] = MAU_1_4
+    """The components of the layout, in order; see :data:`MAU_1_4`."""
+
+    @property
+    def accepts_kinh_gui(self) -> bool:
+        """Return True when the layout has a Kính gửi block (ô 9a)."""
+        return "kinh_gui" in self.parts
+
+    def resolve_extras(self, document: DocumentBase, related: RelatedLoader) -> Extras:
+        """Return what this kind needs beyond the common frame, with the issues found.
+
+        ``related`` loads another document the data refers to (a report's plan).
+        """
+        issues: list[Issue] = []
+        if document.kinh_gui and not self.accepts_kinh_gui:
+            where: FieldPath = ("kinh_gui",)
+            issues.append((where, f"{self.ten_loai} không có phần “Kính gửi”"))
+        return Extras({}, issues)
+
+    def context(self, resolved: ResolvedDocument) -> dict[str, Any]:
+        """Return the template context of ``resolved``: the common frame and the body."""
+        from docgen.context import frame_context
+
+        return frame_context(resolved, self.ten_loai, self.code)

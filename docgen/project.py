@@ -1,0 +1,317 @@
+"""A project: the agency profiles and recipients directory that many documents share.
+
+Documents are loaded from data (a mapping and the :class:`SourceMap` saying where each value
+was written), so the CLI, a batch of spreadsheet rows and a web form all go through the same
+validation. Profiles and the directory are read once per project, not once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from docgen.errors import InputError, Problem, display_path
+from docgen.fit import overflows
+from docgen.kinds import KINDS, Kind, kind_of
+from docgen.loading import FieldPath, Loaded, SourceMap, format_field, load_yaml
+from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, SignerPatch
+from docgen.models.documents import DocumentBase
+from docgen.models.recipients import RecipientDirectory
+from docgen.resolve import (
+    Issue,
+    ResolvedDocument,
+    check_directory,
+    raw_reference_issues,
+    resolve,
+)
+from docgen.rules import n30
+from docgen.validation import problems_from_validation_error
+
+AGENCIES_FILE = "co-quan.yaml"
+RECIPIENTS_FILE = "noi-nhan.yaml"
+PROFILE_FILES = (AGENCIES_FILE, RECIPIENTS_FILE)
+"""Files that hold a project's profiles, recognized (and never rendered) in a folder."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document validated and resolved, ready to render."""
+
+    kind: Kind
+    resolved: ResolvedDocument
+    source: SourceMap
+    path: Path | None = None
+    """The file it was read from; None for data that came from elsewhere."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Layout problems that do not stop rendering (a header line that will wrap)."""
+
+
+@dataclass(frozen=True)
+class _Directory:
+    """A profile file: its validated contents (None when broken) and where it came from."""
+
+    value: Any
+    source: SourceMap | None
+    broken: bool = False
+
+
+def find_upwards(start: Path, name: str) -> Path | None:
+    """Return the nearest file called ``name`` in ``start`` or one of its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _validate(adapter: TypeAdapter[T], loaded: Loaded, problems: list[Problem]) -> T | None:
+    """Return ``loaded.data`` validated by ``adapter``, or None after adding its problems."""
+    try:
+        return adapter.validate_python(loaded.data)
+    except ValidationError as error:
+        problems += problems_from_validation_error(error, loaded.source, loaded.data)
+        return None
+
+
+def _mapping_or_problem(loaded: Loaded, problems: list[Problem]) -> bool:
+    """Return True when the file holds a mapping; else add why not to ``problems``."""
+    if isinstance(loaded.data, dict):
+        return True
+    message = "tệp trống" if loaded.data is None else "tệp phải là một bảng khóa: giá trị"
+    problems.append(Problem(loaded.source.file, 1, "", message))
+    return False
+
+
+def _load_file(path: Path, problems: list[Problem]) -> Loaded | None:
+    try:
+        return load_yaml(path, display_path(path))
+    except InputError as error:
+        problems += error.problems
+        return None
+
+
+def _issues_to_problems(issues: list[Issue], source: SourceMap) -> list[Problem]:
+    return [
+        Problem(source.file, source.line_of(path), format_field(path), message)
+        for path, message in issues
+    ]
+
+
+class Project:
+    """Agency profiles and the recipients directory, validated once, and the documents
+    that use them.
+
+    Build one with :meth:`from_folder` (the nearest co-quan.yaml and noi-nhan.yaml) or
+    :meth:`from_data`; then :meth:`load` documents from data or :meth:`load_file`.
+    """
+
+    def __init__(
+        self,
+        agencies: Loaded | None = None,
+        recipients: Loaded | None = None,
+        agencies_name: str = AGENCIES_FILE,
+        recipients_name: str = RECIPIENTS_FILE,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        """Validate the profile data given (either may be None: no such file)."""
+        self.problems: list[Problem] = list(problems or [])
+        """Problems of the profile files themselves, reported with every document."""
+        self.agencies_name = agencies_name
+        self.recipients_name = recipients_name
+        self._agencies = self._directory(agencies, self._validate_agencies)
+        self._recipients = self._directory(recipients, self._validate_recipients)
+        self._related: dict[Path, tuple[LoadedDocument | None, list[Problem]]] = {}
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> Project:
+        """Return the project of the nearest co-quan.yaml and noi-nhan.yaml at or above
+        ``folder``; problems of those files are kept in :attr:`problems`."""
+        problems: list[Problem] = []
+        loaded: list[Loaded | None] = []
+        names: list[str] = []
+        for name in PROFILE_FILES:
+            path = find_upwards(folder.resolve(), name)
+            names.append(display_path(path) if path else name)
+            loaded.append(_load_file(path, problems) if path else None)
+            if path is not None and loaded[-1] is None:
+                loaded[-1] = Loaded(None, SourceMap(names[-1]))  # unreadable: broken
+        return cls(loaded[0], loaded[1], names[0], names[1], problems)
+
+    @classmethod
+    def from_data(
+        cls,
+        agencies: Any = None,
+        recipients: Any = None,
+        agencies_name: str = AGENCIES_FILE,
+        recipients_name: str = RECIPIENTS_FILE,
+    ) -> Project:
+        """Return a project from in-memory profile data (e.g. parsed JSON of a web form)."""
+        return cls(
+            None if agencies is None else Loaded(agencies, SourceMap(agencies_name)),
+            None if recipients is None else Loaded(recipients, SourceMap(recipients_name)),
+            agencies_name,
+            recipients_name,
+        )
+
+    def _directory(
+        self, loaded: Loaded | None, validate: Callable[[Loaded], Any]
+    ) -> _Directory:
+        if loaded is None:
+            return _Directory(None, None)
+        if loaded.data is None and not loaded.source.lines:
+            return _Directory(None, loaded.source, broken=True)  # already reported
+        if not _mapping_or_problem(loaded, self.problems):
+            return _Directory(None, loaded.source, broken=True)
+        value = validate(loaded)
+        return _Directory(value, loaded.source, broken=value is None)
+
+    def _validate_agencies(self, loaded: Loaded) -> AgencyDirectory | None:
+        profiles = _validate(TypeAdapter(dict[str, Agency]), loaded, self.problems)
+        return None if profiles is None else AgencyDirectory(profiles=profiles)
+
+    def _validate_recipients(self, loaded: Loaded) -> RecipientDirectory | None:
+        directory = _validate(TypeAdapter(RecipientDirectory), loaded, self.problems)
+        if directory is not None:
+            self.problems += _issues_to_problems(check_directory(directory), loaded.source)
+        return directory
+
+    def load_file(self, path: Path) -> LoadedDocument:
+        """Return the document at ``path`` validated and resolved.
+
+        Raises :class:`InputError` listing every problem of the document and of the
+        project's profile files at once.
+        """
+        problems: list[Problem] = []
+        loaded = _load_file(path, problems)
+        if loaded is None:
+            raise InputError([*self.problems, *problems])
+        return self.load(loaded.data, loaded.source, path)
+
+    def load(self, data: Any, source: SourceMap, path: Path | None = None) -> LoadedDocument:
+        """Return the document ``data`` validated and resolved.
+
+        ``source`` locates each value (file and line) for error messages; ``path`` is the
+        file the data came from, against which relative references (a report's plan) are
+        read. Raises :class:`InputError` listing every problem at once.
+        """
+        problems = list(self.problems)
+        loaded = Loaded(data, source)
+        if not _mapping_or_problem(loaded, problems):
+            raise InputError(problems)
+        kind = kind_of(data.get("loai"))
+        if kind is None:
+            problems.append(self._unknown_kind(data.get("loai"), source))
+            raise InputError(problems)
+        document: DocumentBase | None = _validate(TypeAdapter(kind.model), loaded, problems)
+        agencies = None if self._agencies.broken else self._agencies.value
+        recipients = None if self._recipients.broken else self._recipients.value
+        names = (self.agencies_name, self.recipients_name)
+        resolved: ResolvedDocument | None = None
+        if document is None:
+            issues = raw_reference_issues(data, agencies, recipients, *names)
+        else:
+            resolved, issues = resolve(document, agencies, recipients, *names)
+            extras = kind.resolve_extras(document, self._related_loader(path, problems))
+            issues += extras.issues
+            if resolved is not None:
+                resolved = replace(resolved, extras=extras.values)
+        # References into a profile file that exists but is broken cannot be judged; that
+        # file's own problems are listed instead.
+        issues = [
+            (where, message)
+            for where, message in issues
+            if not (where[0] == "co_quan" and self._agencies.broken)
+            and not (where[0] in ("noi_nhan", "kinh_gui") and self._recipients.broken)
+        ]
+        problems += _issues_to_problems(issues, source)
+        if problems or resolved is None or document is None:
+            raise InputError(problems)
+        warnings = self._fit_warnings(document, resolved, source)
+        return LoadedDocument(kind, resolved, source, path, warnings)
+
+    @staticmethod
+    def _unknown_kind(loai: Any, source: SourceMap) -> Problem:
+        known = ", ".join(KINDS)
+        if loai is None:
+            wrong = "thiếu trường bắt buộc"
+        else:
+            wrong = f"loại văn bản không hỗ trợ: {loai!r}"
+        return Problem(source.file, source.line_of(("loai",)), "loai", f"{wrong} (có: {known})")
+
+    def _related_loader(
+        self, path: Path | None, problems: list[Problem]
+    ) -> Callable[[str, str], tuple[ResolvedDocument | None, str | None]]:
+        """Return the loader a kind uses for the documents its data names (a plan)."""
+        base = path.resolve().parent if path is not None else Path.cwd()
+
+        def load_related(reference: str, loai: str) -> tuple[ResolvedDocument | None, str | None]:
+            target = (base / reference).resolve()
+            if not target.is_file():
+                return None, f"không tìm thấy tệp '{reference}' (tính từ thư mục {display_path(base)})"
+            if target not in self._related:
+                try:
+                    self._related[target] = (self.load_file(target), [])
+                except InputError as error:
+                    own = [p for p in error.problems if p not in self.problems]
+                    self._related[target] = (None, own)
+            related, related_problems = self._related[target]
+            if related is None:
+                problems.extend(p for p in related_problems if p not in problems)
+                return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
+            if related.kind.loai != loai:
+                return None, f"tệp '{reference}' là {related.kind.ten_loai}, cần {KINDS[loai].ten_loai}"
+            return related.resolved, None
+
+        return load_related
+
+    def _fit_warnings(
+        self, document: DocumentBase, resolved: ResolvedDocument, source: SourceMap
+    ) -> list[Problem]:
+        """Return a warning for each header or signature line too wide for its column."""
+        geometry = n30.GEOMETRY
+        agency, signer = resolved.agency, resolved.signer
+        checks: list[tuple[str, str, list[str], n30.Component, Any]] = [
+            ("co_quan", "ten", list(agency.ten), n30.CO_QUAN_BAN_HANH, geometry.header_left),
+            ("co_quan", "chu_quan", list(agency.chu_quan), n30.CO_QUAN_CHU_QUAN, geometry.header_left),
+            ("nguoi_ky", "tham_quyen", list(signer.tham_quyen), n30.THAM_QUYEN, geometry.closing_right),
+            ("nguoi_ky", "chuc_vu", [signer.chuc_vu], n30.THAM_QUYEN, geometry.closing_right),
+        ]
+        warnings: list[Problem] = []
+        for owner, name, lines, component, column in checks:
+            for overflow in overflows(lines, component, column):
+                where_source, where = self._origin(document, owner, name, overflow.index, source)
+                warnings.append(
+                    Problem(
+                        where_source.file,
+                        where_source.line_of(where),
+                        format_field(where),
+                        overflow.message(),
+                    )
+                )
+        return warnings
+
+    def _origin(
+        self, document: DocumentBase, owner: str, name: str, index: int, source: SourceMap
+    ) -> tuple[SourceMap, FieldPath]:
+        """Return where a header or signer field was written: the document or the profile."""
+        ref = document.co_quan if owner == "co_quan" else document.nguoi_ky
+        suffix: FieldPath = (name,) if name == "chuc_vu" else (name, index)
+        if isinstance(ref, AgencyPatch | SignerPatch) and getattr(ref, name) is not None:
+            return source, (owner, *suffix)
+        if not isinstance(ref, str | AgencyPatch | SignerPatch):
+            return source, (owner, *suffix)  # written whole in the document
+        agency_ref = document.co_quan
+        signer_key = ref if isinstance(ref, str) else getattr(ref, "ma", "")
+        if isinstance(agency_ref, Agency):  # its signers are written in the document too
+            return source, ("co_quan", "nguoi_ky", signer_key, *suffix)
+        profiles = self._agencies.source or source
+        agency_key = agency_ref if isinstance(agency_ref, str) else getattr(agency_ref, "ma", "")
+        if owner == "co_quan":
+            return profiles, (agency_key, *suffix)
+        return profiles, (agency_key, "nguoi_ky", signer_key, *suffix)
