@@ -118,7 +118,7 @@ def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[
         "ket_thuc": parse_inline(closing_sentence(document.ket_thuc)),
         "noi_nhan": noi_nhan_lines(recipients, resolved.luu),
         "chu_ky": {
-            "dong": [upper_vi(line) for line in (*signer.tham_quyen, signer.chuc_vu)],
+            "dong": [upper_vi(line) for line in (*signer.tham_quyen, *signer.chuc_vu)],
             "ho_ten": signer.ho_ten,
         },
     }

@@ -280,12 +280,14 @@ class Project:
             ("co_quan", "ten", list(agency.ten), n30.CO_QUAN_BAN_HANH, geometry.header_left),
             ("co_quan", "chu_quan", list(agency.chu_quan), n30.CO_QUAN_CHU_QUAN, geometry.header_left),
             ("nguoi_ky", "tham_quyen", list(signer.tham_quyen), n30.THAM_QUYEN, geometry.closing_right),
-            ("nguoi_ky", "chuc_vu", [signer.chuc_vu], n30.THAM_QUYEN, geometry.closing_right),
+            ("nguoi_ky", "chuc_vu", list(signer.chuc_vu), n30.THAM_QUYEN, geometry.closing_right),
         ]
         warnings: list[Problem] = []
         for owner, name, lines, component, column in checks:
             for overflow in overflows(lines, component, column):
-                where_source, where = self._origin(document, owner, name, overflow.index, source)
+                # A field of one line may have been written as a plain string: no index.
+                index = overflow.index if len(lines) > 1 else None
+                where_source, where = self._origin(document, owner, name, index, source)
                 warnings.append(
                     Problem(
                         where_source.file,
@@ -297,11 +299,11 @@ class Project:
         return warnings
 
     def _origin(
-        self, document: DocumentBase, owner: str, name: str, index: int, source: SourceMap
+        self, document: DocumentBase, owner: str, name: str, index: int | None, source: SourceMap
     ) -> tuple[SourceMap, FieldPath]:
         """Return where a header or signer field was written: the document or the profile."""
         ref = document.co_quan if owner == "co_quan" else document.nguoi_ky
-        suffix: FieldPath = (name,) if name == "chuc_vu" else (name, index)
+        suffix: FieldPath = (name,) if index is None else (name, index)
         if isinstance(ref, AgencyPatch | SignerPatch) and getattr(ref, name) is not None:
             return source, (owner, *suffix)
         if not isinstance(ref, str | AgencyPatch | SignerPatch):

@@ -261,3 +261,59 @@ def test_render_pdf_without_libreoffice_writes_nothing(
     assert result.exit_code == 1
     assert "cần LibreOffice" in result.output
     assert not (workdir / "output").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Several inputs: profile files, reports, clashing outputs
+
+
+def test_render_a_whole_folder_skips_the_profile_files(workdir: Path) -> None:
+    for name in ("baocao-soket-6thang-2024.yaml", "baocao-tongket-2024.yaml"):
+        shutil.copyfile(REPO / "data" / name, workdir / "data" / name)
+    files = sorted(str(path.relative_to(workdir)) for path in (workdir / "data").glob("*.yaml"))
+    result = invoke("render", *files, "-o", "ra")
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.splitlines()) == [
+        str(Path("ra") / name)
+        for name in (
+            "baocao-soket-6thang-2024.docx",
+            "baocao-tongket-2024.docx",
+            "kehoach-tdkt-2024.docx",
+        )
+    ]
+    assert result.stderr.splitlines() == [
+        f"{Path('data/co-quan.yaml')}: hồ sơ cơ quan, không phải văn bản: bỏ qua",
+        f"{Path('data/noi-nhan.yaml')}: danh bạ nơi nhận, không phải văn bản: bỏ qua",
+    ]
+
+
+def test_two_inputs_with_one_output_name_write_nothing(workdir: Path) -> None:
+    (workdir / "khac").mkdir()
+    shutil.copyfile(DOC, "khac/kehoach-tdkt-2024.yaml")
+    shutil.copyfile(DOC, "data/kehoach-tdkt-2024.yml")
+    result = invoke("render", DOC, "khac/kehoach-tdkt-2024.yaml", "data/kehoach-tdkt-2024.yml")
+    assert_clean_error(result, "chưa ghi tệp nào", "cùng ghi ra")
+    assert result.stderr.count("cùng ghi ra") == 2
+    assert not (workdir / "output").exists()
+
+
+def test_an_input_named_like_its_output_is_never_overwritten(workdir: Path) -> None:
+    shutil.copyfile(DOC, "data/ke-hoach.docx")
+    before = (workdir / "data/ke-hoach.docx").read_bytes()
+    result = invoke("render", "data/ke-hoach.docx", "-o", "data")
+    assert_clean_error(result, "sẽ ghi đè chính tệp dữ liệu")
+    assert (workdir / "data/ke-hoach.docx").read_bytes() == before
+
+
+def test_a_header_line_too_wide_is_a_warning_and_the_file_is_written(workdir: Path) -> None:
+    profile = workdir / "data" / "co-quan.yaml"
+    text = profile.read_text(encoding="utf-8").replace(
+        "- HUYỆN ĐẮK HÀ", "- HUYỆN ĐẮK HÀ TỈNH KON TUM"
+    )
+    profile.write_text(text, encoding="utf-8")
+    result = invoke("render", DOC)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "Cảnh báo: data/co-quan.yaml:7: ubnd-dak-ha.ten[1]: dòng “HUYỆN"
+    )
+    assert (workdir / "output" / DOCX_NAME).is_file()

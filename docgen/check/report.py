@@ -28,6 +28,32 @@ JSON schema (version 1), stable::
         }
       ]
     }
+
+Rule ids (stable):
+
+- page: PAGE_SIZE, ORIENTATION, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT;
+- text: FONT, COLOR, TEXT_NFC, TEXT_CHARS;
+- components: <KEY>.SIZE, <KEY>.BOLD, <KEY>.ITALIC, <KEY>.CASE, <KEY>.ALIGN (each where the
+  component's rule states it) for the keys QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN,
+  CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_LOAI, TRICH_YEU (every line of a trích yếu
+  on several lines), CAN_CU, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN, HO_TEN, MUC, PHAN ("Phần
+  I", "Phần thứ nhất"), PHAN_TIEU_DE (the title under it), VV, KINH_GUI (every line of the
+  block); QUOC_HIEU.MISSING, TIEU_NGU.MISSING, TIEU_NGU.TEXT, KINH_GUI.COLON, DIEU.BOLD;
+- lines: KE_CO_QUAN.MISSING, KE_CO_QUAN.LENGTH, KE_TIEU_NGU.MISSING, KE_TIEU_NGU.LENGTH,
+  KE_TRICH_YEU.MISSING, KE_TRICH_YEU.LENGTH (against the longest trích yếu line);
+- number and date: SO.FORMAT, SO.LEADING_ZERO, SO.TYPE, SO.MISSING, DATE.FORMAT,
+  DATE.DAY_PADDING, DATE.MONTH_PADDING, DATE.MISSING;
+- body: BODY.ALIGN, BODY.INDENT, BODY.SPACING, BODY.LINE_SPACING, BODY.SIZE (every body
+  paragraph, "- " and "+ " items included), HEADING.SEQUENCE (phần I, II, ...; mục I, II, ...
+  afresh in each phần; khoản 1, 2, ... afresh in each mục), HEADING.POINT_LETTER,
+  CAN_CU.PUNCTUATION;
+- closing: NOI_NHAN.MISSING, NOI_NHAN.COLON, NOI_NHAN.DASH, NOI_NHAN.LUU,
+  NOI_NHAN.PUNCTUATION, SIGNATURE.MISSING, SIGNATURE.AUTHORITY, SIGNATURE.AGREEMENT,
+  SIGNATURE.PAGE_SPLIT (warning: the Nơi nhận – signature table row may break across pages, or
+  the signature paragraphs are not chained with "keep with next");
+- page numbers: PAGE_NUMBER.MISSING, PAGE_NUMBER.ALIGN, PAGE_NUMBER.SIZE, PAGE_NUMBER.STYLE,
+  PAGE_NUMBER.FIRST_PAGE;
+- appendices: PHU_LUC.CASE, PHU_LUC.BOLD, PHU_LUC.ALIGN.
 """
 
 from __future__ import annotations

@@ -218,9 +218,7 @@ def _kinh_gui(texts: list[str], roles: Roles, start: int) -> int:
 def _upper_line(text: str) -> bool:
     """Return True for an upper-case line that is not a list item (a signing-authority line)."""
     return (
-        text == text.upper()
-        and any(c.isalpha() for c in text)
-        and not text.startswith(("-", "+"))
+        text == text.upper() and any(c.isalpha() for c in text) and not text.startswith(("-", "+"))
     )
 
 
@@ -350,9 +348,9 @@ def _body(
         if PHAN_RE.match(text):
             roles.phan.append(index)
             after_phan = True
-        elif text.upper().startswith(("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")) and (
-            text == text.upper() and roles.tham_quyen_ban_hanh is None and not roles.can_cu
-        ):
+        elif text.upper().startswith(
+            ("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")
+        ) and (text == text.upper() and roles.tham_quyen_ban_hanh is None and not roles.can_cu):
             roles.tham_quyen_ban_hanh = index
         elif CAN_CU_RE.match(text) and _is_can_cu(paragraph, text, roles):
             roles.can_cu.append(index)

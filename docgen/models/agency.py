@@ -22,7 +22,8 @@ class Signer(BaseModel):
 
     tham_quyen: Lines = Field(default_factory=list)
     """Lines above the position, e.g. ["TM. ỦY BAN NHÂN DÂN"] or ["KT. CHỦ TỊCH"]."""
-    chuc_vu: Text
+    chuc_vu: Lines
+    """The position, e.g. "CHỦ TỊCH"; a list when it must be printed on several lines."""
     ho_ten: Text
 
 
@@ -33,7 +34,7 @@ class SignerPatch(BaseModel):
 
     ma: str = Field(pattern=KEY_PATTERN)
     tham_quyen: Lines | None = None
-    chuc_vu: Text | None = None
+    chuc_vu: Lines | None = None
     ho_ten: Text | None = None
 
 

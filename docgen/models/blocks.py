@@ -19,7 +19,6 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    field_validator,
 )
 
 from docgen.models.text import Lines, Text
@@ -158,6 +157,24 @@ class GroupRow(BaseModel):
     so: NumberOverride | None = None
 
 
+def _row_kind(value: Any) -> str | None:
+    # A mapping with "nhom" is a group row; tagging it keeps an error's location at its row.
+    if isinstance(value, GroupRow) or (isinstance(value, dict) and "nhom" in value):
+        return "row:nhom"
+    return "row:cells" if isinstance(value, dict) else None
+
+
+Row = Annotated[
+    Annotated[GroupRow, Tag("row:nhom")] | Annotated[dict[str, Cell], Tag("row:cells")],
+    Discriminator(
+        _row_kind,
+        custom_error_type="table_row",
+        custom_error_message="mỗi hàng là một bảng khóa: giá trị (ô theo khóa cột), "
+        "hoặc {nhom: ...} cho hàng nhóm",
+    ),
+]
+
+
 class TableSpec(BaseModel):
     """A table. Rows are mappings from column keys (as in ``cot``) to cells, or group rows.
 
@@ -169,19 +186,8 @@ class TableSpec(BaseModel):
 
     so_thu_tu: Column | None = None
     cot: dict[str, Column] = Field(min_length=1)
-    dong: list[GroupRow | dict[str, Cell]] = Field(min_length=1)
+    dong: list[Row] = Field(min_length=1)
     """Rows; in a mapping row the key ``so`` overrides the automatic number."""
-
-    @field_validator("dong", mode="before")
-    @classmethod
-    def _group_rows_first(cls, rows: Any) -> Any:
-        # Make a mapping with "nhom" a GroupRow before the generic mapping form can take it.
-        if isinstance(rows, list):
-            return [
-                GroupRow.model_validate(row) if isinstance(row, dict) and "nhom" in row else row
-                for row in rows
-            ]
-        return rows
 
 
 class Table(BaseModel):

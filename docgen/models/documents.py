@@ -17,6 +17,9 @@ KEY = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 def _parse_date(value: Any) -> Any:
     # Staff write dates as 05/03/2024 as often as 2024-03-05; accept both, strictly.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # pydantic would read a number as a Unix timestamp (a day in 1970): not a date.
+        raise ValueError(f"ngày không hợp lệ: {value} (dùng dạng NN/TT/NNNN, ví dụ 05/03/2024)")
     if isinstance(value, str) and "/" in value:
         try:
             return datetime.strptime(value.strip(), "%d/%m/%Y").date()

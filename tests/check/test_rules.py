@@ -21,20 +21,28 @@ from docx.shared import Cm, Length, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from docgen import api
+from docgen.check import report
 from docgen.check.checker import ERROR, WARNING, Finding, check
 from docgen.check.fix import FIXABLE_PREFIXES
 from docgen.check.inspect import inspect_file
 from docgen.check.report import SCHEMA, FileReport, to_json, to_text
+from docgen.check.roles import identify
 from docgen.cli import main
+from docgen.formatting import DOC_TYPE_ABBREVIATIONS
 from docgen.rules import n30
 from tests.check.docbuilder import (
+    BAO_CAO,
     CENTER,
     CONG_VAN,
     DECISION,
     JUSTIFY,
     KE_HOACH_BODY,
+    KINH_GUI_NHIEU,
     LEFT,
+    MO_DAU_CAN_CU,
+    RESULTS_TABLE,
     RIGHT,
+    BodyItem,
     Built,
     Mutation,
     Spec,
@@ -114,9 +122,9 @@ def gone(name: str) -> Mutation:
     return on(name, remove)
 
 
-def body_with(old: str, *new: str) -> tuple[str, ...]:
+def body_with(old: str, *new: BodyItem) -> tuple[BodyItem, ...]:
     """Return the default body with the paragraph starting ``old`` replaced by ``new``."""
-    body: list[str] = []
+    body: list[BodyItem] = []
     for text in KE_HOACH_BODY:
         body += list(new) if text.startswith(old) else [text]
     return tuple(body)
@@ -745,6 +753,177 @@ ARTICLE_CASES = [
     ),
 ]
 
+
+def row_may_split(built: Built) -> None:
+    """Table Properties ▸ Row: "Allow row to break across pages" left ticked (Word's default)."""
+    properties = built.tables["closing"].rows[0]._tr.trPr
+    assert properties is not None
+    for flag in properties.findall(qn("w:cantSplit")):
+        properties.remove(flag)
+
+
+def keep_with_next(paragraph: Paragraph, value: bool) -> None:
+    """Paragraph ▸ Line and Page Breaks ▸ "Keep with next"."""
+    paragraph.paragraph_format.keep_with_next = value
+
+
+def phan_in_words(body: tuple[BodyItem, ...]) -> tuple[BodyItem, ...]:
+    """Return ``body`` with "Phần I", "Phần II" written "PHẦN THỨ NHẤT", "PHẦN THỨ HAI"."""
+    words = {"Phần I": "PHẦN THỨ NHẤT", "Phần II": "PHẦN THỨ HAI"}
+    return tuple(words.get(item, item) if isinstance(item, str) else item for item in body)
+
+
+KINH_GUI_MANY = replace(BAO_CAO, kinh_gui=KINH_GUI_NHIEU)
+PHAN_WORDS = replace(BAO_CAO, body=phan_in_words(BAO_CAO.body))
+SIGNATURE_BELOW = replace(Spec(), closing="signature-below")
+SIGNATURE_ABOVE = replace(Spec(), closing="signature-above")
+PHAN_TITLE = "KẾT QUẢ CÔNG TÁC"
+"""The start of the title of Phần I of :data:`BAO_CAO`."""
+TRICH_YEU_2 = "và phương hướng"
+"""The start of the second trích yếu line of :data:`BAO_CAO`."""
+
+BAO_CAO_CASES = [
+    case("PHAN.SIZE", ERROR, "Phần I", on("Phần I", set_size, 12), BAO_CAO, found="12 pt"),
+    case("PHAN.BOLD", ERROR, "Phần I", on("Phần I", set_bold, False), BAO_CAO),
+    case("PHAN.ITALIC", ERROR, "Phần I", on("Phần I", set_italic, True), BAO_CAO),
+    case("PHAN.ALIGN", WARNING, "Phần I", on("Phần I", align, LEFT), BAO_CAO),
+    case(
+        "PHAN.BOLD",
+        ERROR,
+        "PHẦN THỨ HAI",
+        on("PHẦN THỨ HAI", set_bold, False),
+        PHAN_WORDS,
+        id="thu-hai",
+    ),
+    case("PHAN_TIEU_DE.SIZE", ERROR, PHAN_TITLE, on(PHAN_TITLE, set_size, 12), BAO_CAO),
+    case("PHAN_TIEU_DE.BOLD", ERROR, PHAN_TITLE, on(PHAN_TITLE, set_bold, False), BAO_CAO),
+    case("PHAN_TIEU_DE.ITALIC", ERROR, PHAN_TITLE, on(PHAN_TITLE, set_italic, True), BAO_CAO),
+    case(
+        "PHAN_TIEU_DE.CASE",
+        ERROR,
+        "Kết quả công tác",
+        retype(PHAN_TITLE, "Kết quả công tác"),
+        BAO_CAO,
+    ),
+    case("PHAN_TIEU_DE.ALIGN", WARNING, PHAN_TITLE, on(PHAN_TITLE, align, LEFT), BAO_CAO),
+    case(
+        "HEADING.SEQUENCE",
+        ERROR,
+        "III. KẾT QUẢ",
+        retype("II. KẾT QUẢ", "III. KẾT QUẢ"),
+        BAO_CAO,
+        id="muc-I-III-in-a-phan",
+        found="III",
+    ),
+    case(
+        "HEADING.SEQUENCE",
+        ERROR,
+        "IV. PHƯƠNG HƯỚNG",
+        retype("I. PHƯƠNG HƯỚNG", "IV. PHƯƠNG HƯỚNG"),
+        BAO_CAO,
+        id="muc-not-restarted-in-phan-II",
+        found="IV",
+    ),
+    case(
+        "HEADING.SEQUENCE",
+        ERROR,
+        "Phần III",
+        retype("Phần II", "Phần III"),
+        BAO_CAO,
+        id="phan-I-III",
+        found="Phần III",
+    ),
+    case(
+        "HEADING.SEQUENCE",
+        ERROR,
+        "PHẦN THỨ BA",
+        retype("PHẦN THỨ HAI", "PHẦN THỨ BA"),
+        PHAN_WORDS,
+        id="phan-thu-nhat-thu-ba",
+    ),
+    case(
+        "TRICH_YEU.BOLD",
+        ERROR,
+        TRICH_YEU_2,
+        on("trich_yeu_1", set_bold, False),
+        BAO_CAO,
+        id="second-line",
+    ),
+    case(
+        "TRICH_YEU.SIZE",
+        ERROR,
+        TRICH_YEU_2,
+        on("trich_yeu_1", set_size, 12),
+        BAO_CAO,
+        id="second-line",
+    ),
+    case(
+        "KINH_GUI.SIZE",
+        ERROR,
+        "- Sở Nội vụ tỉnh",
+        on("kinh_gui_2", set_size, 12),
+        KINH_GUI_MANY,
+        id="recipient-line",
+    ),
+    case(
+        "KINH_GUI.BOLD",
+        ERROR,
+        "Kính gửi: Ủy ban",
+        on("kinh_gui_0", set_bold, True),
+        BAO_CAO,
+        id="under-the-trich-yeu-line",
+    ),
+    case(
+        "KINH_GUI.COLON",
+        ERROR,
+        "Kính gửi",
+        on("kinh_gui_0", set_text, "Kính gửi"),
+        KINH_GUI_MANY,
+        id="several-recipients",
+    ),
+    case(
+        "BODY.INDENT",
+        ERROR,
+        "+ Phát động",
+        on("+ Phát động", spacing, "first_line_indent", None),
+        BAO_CAO,
+        id="plus-item",
+    ),
+    case(
+        "BODY.ALIGN",
+        ERROR,
+        MO_DAU_CAN_CU[:30],
+        on(MO_DAU_CAN_CU[:30], align, LEFT),
+        BAO_CAO,
+        id="opening-that-starts-can-cu",
+    ),
+    case(
+        "SIGNATURE.PAGE_SPLIT",
+        WARNING,
+        "Nơi nhận:",
+        row_may_split,
+        id="table-row-may-split",
+        found="ngắt giữa hai trang",
+    ),
+    case(
+        "SIGNATURE.PAGE_SPLIT",
+        WARNING,
+        "CHỦ TỊCH",
+        on("tham_quyen_1", keep_with_next, False),
+        SIGNATURE_BELOW,
+        id="paragraphs-below-noi-nhan",
+        found="1 đoạn",
+    ),
+    case(
+        "SIGNATURE.PAGE_SPLIT",
+        WARNING,
+        "TM. ỦY BAN",
+        on("tham_quyen_0", keep_with_next, False),
+        SIGNATURE_ABOVE,
+        id="paragraphs-above-noi-nhan",
+    ),
+]
+
 ALL_CASES = (
     PAGE_CASES
     + TEXT_CASES
@@ -757,6 +936,7 @@ ALL_CASES = (
     + APPENDIX_CASES
     + CONG_VAN_CASES
     + ARTICLE_CASES
+    + BAO_CAO_CASES
 )
 
 
@@ -821,6 +1001,7 @@ RULE_IDS = (
     "SIGNATURE.MISSING",
     "SIGNATURE.AUTHORITY",
     "SIGNATURE.AGREEMENT",
+    "SIGNATURE.PAGE_SPLIT",
     "PAGE_NUMBER.MISSING",
     "PAGE_NUMBER.ALIGN",
     "PAGE_NUMBER.SIZE",
@@ -837,7 +1018,8 @@ RULE_IDS = (
 CHECKED_COMPONENTS = (
     n30.QUOC_HIEU, n30.TIEU_NGU, n30.CO_QUAN_CHU_QUAN, n30.CO_QUAN_BAN_HANH, n30.SO_KY_HIEU,
     n30.DIA_DANH_NGAY, n30.TEN_LOAI, n30.TRICH_YEU, n30.CAN_CU, n30.NOI_NHAN_TIEU_DE,
-    n30.NOI_NHAN, n30.THAM_QUYEN, n30.HO_TEN, n30.MUC, n30.VV, n30.KINH_GUI,
+    n30.NOI_NHAN, n30.THAM_QUYEN, n30.HO_TEN, n30.MUC, n30.PHAN, n30.PHAN_TIEU_DE, n30.VV,
+    n30.KINH_GUI,
 )  # fmt: skip
 """The components :meth:`Checker.check_components` checks."""
 UNREACHABLE = {"CO_QUAN_CHU_QUAN.BOLD"}
@@ -868,6 +1050,14 @@ def test_every_rule_has_a_case() -> None:
     assert wanted <= covered, sorted(wanted - covered)
 
 
+def test_report_documents_every_rule_id() -> None:
+    """The stable rule ids are listed in the JSON schema's documentation (report.py)."""
+    documented = report.__doc__ or ""
+    missing = [rule for rule in RULE_IDS if rule not in documented]
+    missing += [c.key.upper() for c in CHECKED_COMPONENTS if c.key.upper() not in documented]
+    assert not missing, missing
+
+
 # -- compliant documents ----------------------------------------------------------------------
 
 
@@ -895,10 +1085,103 @@ def test_every_rule_has_a_case() -> None:
         pytest.param(replace(Spec(), agency_line=1 / 2), id="ke-co-quan-1/2"),
         pytest.param(replace(Spec(), agency_line=1 / 3), id="ke-co-quan-1/3"),
         pytest.param(replace(Spec(), agency_size=12), id="co-quan-12pt"),
+        pytest.param(BAO_CAO, id="bao-cao"),
+        pytest.param(KINH_GUI_MANY, id="kinh-gui-nhieu-noi"),
+        pytest.param(
+            replace(Spec(), kinh_gui=("Kính gửi: Ủy ban nhân dân tỉnh Kon Tum.",)),
+            id="kinh-gui-mot-noi",
+        ),
+        pytest.param(PHAN_WORDS, id="phan-thu-nhat"),
+        pytest.param(
+            replace(Spec(), trich_yeu_lines=("và phương hướng, nhiệm vụ năm 2025",)),
+            id="trich-yeu-hai-dong",
+        ),
+        pytest.param(
+            replace(
+                Spec(),
+                trich_yeu="Sơ kết",
+                trich_yeu_lines=(
+                    "công tác thi đua, khen thưởng 6 tháng đầu năm 2024 và phương hướng,",
+                    "nhiệm vụ năm 2025",
+                ),
+            ),
+            id="trich-yeu-dong-giua-dai-nhat",
+        ),
+        pytest.param(
+            replace(
+                Spec(),
+                body=body_with(
+                    "- Triển khai",
+                    "- Triển khai các hoạt động thi đua phải đảm bảo:",
+                    "+ Thiết thực, hiệu quả, tránh hình thức;",
+                    "+ Gắn với nhiệm vụ chính trị của từng cơ quan, đơn vị;",
+                ),
+            ),
+            id="gach-cong",
+        ),
+        pytest.param(
+            replace(Spec(), can_cu=(), body=(MO_DAU_CAN_CU, *KE_HOACH_BODY[1:])),
+            id="mo-dau-can-cu-nhu-sau",
+        ),
+        pytest.param(
+            replace(
+                Spec(),
+                body=(
+                    "Căn cứ tình hình thực tế, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:",
+                    *KE_HOACH_BODY[1:],
+                ),
+            ),
+            id="can-cu-roi-mo-dau-can-cu",
+        ),
+        pytest.param(
+            replace(
+                Spec(),
+                body=(
+                    KE_HOACH_BODY[0],
+                    "Căn cứ các chỉ tiêu được giao, các cơ quan, đơn vị đăng ký thi đua.",
+                    *KE_HOACH_BODY[1:],
+                ),
+            ),
+            id="can-cu-sau-doan-van",
+        ),
+        pytest.param(
+            replace(Spec(), body=body_with(BODY, KE_HOACH_BODY[3], RESULTS_TABLE)),
+            id="bang-ket-qua",
+        ),
+        pytest.param(SIGNATURE_BELOW, id="ky-duoi-noi-nhan"),
+        pytest.param(SIGNATURE_ABOVE, id="ky-tren-noi-nhan"),
+        pytest.param(replace(SIGNATURE_BELOW, appendix="Phụ lục I"), id="ky-duoi-noi-nhan-phu-luc"),
+        pytest.param(replace(DECISION, closing="signature-above"), id="quyet-dinh-ky-tren"),
     ],
 )
 def test_compliant_hand_built_document_has_no_finding(spec: Spec, tmp_path: Path) -> None:
     assert show(findings(build(spec, directory=tmp_path))) == "none"
+
+
+@pytest.mark.parametrize("name", sorted(DOC_TYPE_ABBREVIATIONS))
+def test_every_ten_loai_of_the_abbreviation_table_is_accepted(name: str, tmp_path: Path) -> None:
+    symbol = DOC_TYPE_ABBREVIATIONS[name]
+    spec = replace(Spec(), ten_loai=name.upper(), so=f"Số: 05/{symbol}-UBND")
+    assert show(findings(build(spec, directory=tmp_path))) == "none"
+
+
+def test_roles_of_a_bao_cao(tmp_path: Path) -> None:
+    """Trích yếu on two lines, the Kính gửi block under its line, phần and their titles, "+"
+    items, and an opening sentence starting "Căn cứ" that is body text, not a căn cứ line."""
+    facts = inspect_file(build(KINH_GUI_MANY, directory=tmp_path))
+    roles = identify(facts)
+
+    def texts(indexes: list[int]) -> list[str]:
+        return [facts.paragraphs[i].text for i in indexes]
+
+    assert texts(roles.trich_yeu) == [BAO_CAO.trich_yeu, *BAO_CAO.trich_yeu_lines]
+    assert texts(roles.kinh_gui) == list(KINH_GUI_NHIEU)
+    assert texts(roles.phan) == ["Phần I", "Phần II"]
+    assert [t[:16] for t in texts(roles.phan_tieu_de)] == [PHAN_TITLE, "PHƯƠNG HƯỚNG, NH"]
+    assert [t[:2] for t in texts(roles.gach_cong)] == ["+ ", "+ "]
+    assert roles.can_cu == []
+    assert texts(roles.body)[0] == MO_DAU_CAN_CU
+    assert [t.split(".")[0] for t in texts(roles.muc)] == ["I", "II", "III", "I", "II"]
 
 
 def test_line_under_tieu_ngu_may_be_vml(tmp_path: Path) -> None:

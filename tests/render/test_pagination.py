@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from docgen.loading import load_yaml
 from docgen.render.pdf import convert_many, soffice_path
 from docgen.rules import n30
 from tests.helpers import run_docgen
@@ -159,10 +160,14 @@ def locate(page: Sequence[Line], lines: Sequence[tuple[str, ...]]) -> list[float
     return found
 
 
-def where(variant: Variant, line: tuple[str, ...]) -> str:
-    """Return on which pages ``line`` appears whole, for a failure message."""
-    pages = [str(n) for n, page in enumerate(variant.pages, 1) if locate(page, [line])]
-    return f"{' '.join(line)!r} on page {', '.join(pages) or '(none whole)'}"
+def spread(variant: Variant, lines: Sequence[tuple[str, ...]]) -> str:
+    """Return which of ``lines`` each page shows whole, for a failure message."""
+    shown: dict[str, list[str]] = {}
+    for line in lines:
+        pages = [str(n) for n, page in enumerate(variant.pages, 1) if locate(page, [line])]
+        for where in [f"page {page}" for page in pages] or ["split across pages"]:
+            shown.setdefault(where, []).append(" ".join(line))
+    return "; ".join(f"{where}: {' | '.join(texts)}" for where, texts in shown.items())
 
 
 def is_page_number(line: Line, number: int) -> bool:
@@ -202,8 +207,8 @@ def pushed_to_new_page(variant: Variant, closing: Closing) -> bool:
 
 def write_variants(source: Path, folder: Path) -> list[Path]:
     """Write ``source`` padded with 0..PADDING paragraphs into ``folder``; return the files."""
-    with source.open(encoding="utf-8") as stream:
-        document = yaml.safe_load(stream)
+    # docgen's own reading, not yaml.safe_load: PyYAML would read "so: 012" as octal 10.
+    document = load_yaml(source).data
     files = []
     for count in range(PADDING + 1):
         padded = dict(document)
@@ -258,9 +263,7 @@ def test_closing_block_is_whole_on_the_last_page(sample: Path, samples: dict[str
         right = locate(last, closing.signature)
         if left is None or right is None:
             lines = [*closing.recipients, *closing.signature]
-            split.append(
-                f"padding {variant.padding}: {'; '.join(where(variant, line) for line in lines)}"
-            )
+            split.append(f"padding {variant.padding}: {spread(variant, lines)}")
             continue
         # Found in reading order, each column must also read top to bottom on the page.
         assert left == sorted(left) and right == sorted(right), variant.padding
