@@ -43,7 +43,8 @@ class Failure(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click declares exit_code on the class; each failure carries its own status.
+        self.exit_code = exit_code  # type: ignore[misc]
 
     def format_message(self) -> str:
         return self.message

@@ -100,7 +100,9 @@ def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[
     document, agency, signer = resolved.document, resolved.agency, resolved.signer
     plan = resolved.extras.get("plan")
     recipients = list(resolved.recipients)
-    if resolved.kinh_gui and not any(r.strip(" -;.").casefold() == AS_ABOVE.casefold() for r in recipients):
+    if resolved.kinh_gui and not any(
+        r.strip(" -;.").casefold() == AS_ABOVE.casefold() for r in recipients
+    ):
         recipients.insert(0, AS_ABOVE)
     return {
         "co_quan": {
@@ -338,10 +340,10 @@ def task_results_view(results: TaskResults, plan: PlanTable) -> TableView:
         if task.group is not None and task.group != shown_group:
             shown_group = task.group
             group = next(g for g in plan.groups if g.ref == task.group)
-            number = _plain(group.label, True) if numbered else []
-            heading = [(Span(group.title, bold=True),)]
+            heading: list[list[Rich]] = [[(Span(group.title, bold=True),)]]
+            label: list[list[Rich]] = [_plain(group.label, True)] if numbered else []
             blanks: list[list[Rich]] = [[] for _ in range(len(plan.columns))]
-            rows.append(RowView([number, heading, *blanks] if numbered else [heading, *blanks], True))
+            rows.append(RowView([*label, *heading, *blanks], True))
         cells: list[list[Rich]] = [_plain(task.ref.rsplit(".", 1)[-1], True)] if numbered else []
         cells += [[parse_inline(line) for line in lines] for lines in task.cells]
         cells.append([parse_inline(line) for line in results.ket_qua[task.ref]])

@@ -28,7 +28,9 @@ class Overflow:
 
     def message(self) -> str:
         """Return the Vietnamese warning for this line."""
-        width, column = (f"{length.cm:.1f}".replace(".", ",") for length in (self.width, self.column))
+        width, column = (
+            f"{length.cm:.1f}".replace(".", ",") for length in (self.width, self.column)
+        )
         return (
             f"dòng “{self.text}” rộng {width} cm, quá cột {column} cm nên sẽ bị xuống dòng: "
             "hãy chia thành nhiều dòng (mỗi dòng một phần tử của danh sách)"

@@ -20,6 +20,7 @@ __all__ = [
     "date_line",
     "forbidden_xml_chars",
     "format_number",
+    "format_percent",
     "ky_hieu",
     "nfc",
     "noi_nhan_lines",
@@ -29,7 +30,6 @@ __all__ = [
     "so_line",
     "type_abbreviation",
     "upper_vi",
-    "format_percent",
 ]
 
 DRAFT_BLANK = " " * 6

@@ -159,9 +159,7 @@ class Project:
             recipients_name,
         )
 
-    def _directory(
-        self, loaded: Loaded | None, validate: Callable[[Loaded], Any]
-    ) -> _Directory:
+    def _directory(self, loaded: Loaded | None, validate: Callable[[Loaded], Any]) -> _Directory:
         if loaded is None:
             return _Directory(None, None)
         if loaded.data is None and not loaded.source.lines:
@@ -238,10 +236,7 @@ class Project:
     @staticmethod
     def _unknown_kind(loai: Any, source: SourceMap) -> Problem:
         known = ", ".join(KINDS)
-        if loai is None:
-            wrong = "thiếu trường bắt buộc"
-        else:
-            wrong = f"loại văn bản không hỗ trợ: {loai!r}"
+        wrong = "thiếu trường bắt buộc" if loai is None else f"loại văn bản không hỗ trợ: {loai!r}"
         return Problem(source.file, source.line_of(("loai",)), "loai", f"{wrong} (có: {known})")
 
     def _related_loader(
@@ -253,7 +248,10 @@ class Project:
         def load_related(reference: str, loai: str) -> tuple[ResolvedDocument | None, str | None]:
             target = (base / reference).resolve()
             if not target.is_file():
-                return None, f"không tìm thấy tệp '{reference}' (tính từ thư mục {display_path(base)})"
+                return (
+                    None,
+                    f"không tìm thấy tệp '{reference}' (tính từ thư mục {display_path(base)})",
+                )
             if target not in self._related:
                 try:
                     self._related[target] = (self.load_file(target), [])
@@ -265,7 +263,10 @@ class Project:
                 problems.extend(p for p in related_problems if p not in problems)
                 return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
             if related.kind.loai != loai:
-                return None, f"tệp '{reference}' là {related.kind.ten_loai}, cần {KINDS[loai].ten_loai}"
+                return (
+                    None,
+                    f"tệp '{reference}' là {related.kind.ten_loai}, cần {KINDS[loai].ten_loai}",
+                )
             return related.resolved, None
 
         return load_related
@@ -278,8 +279,20 @@ class Project:
         agency, signer = resolved.agency, resolved.signer
         checks: list[tuple[str, str, list[str], n30.Component, Any]] = [
             ("co_quan", "ten", list(agency.ten), n30.CO_QUAN_BAN_HANH, geometry.header_left),
-            ("co_quan", "chu_quan", list(agency.chu_quan), n30.CO_QUAN_CHU_QUAN, geometry.header_left),
-            ("nguoi_ky", "tham_quyen", list(signer.tham_quyen), n30.THAM_QUYEN, geometry.closing_right),
+            (
+                "co_quan",
+                "chu_quan",
+                list(agency.chu_quan),
+                n30.CO_QUAN_CHU_QUAN,
+                geometry.header_left,
+            ),
+            (
+                "nguoi_ky",
+                "tham_quyen",
+                list(signer.tham_quyen),
+                n30.THAM_QUYEN,
+                geometry.closing_right,
+            ),
             ("nguoi_ky", "chuc_vu", list(signer.chuc_vu), n30.THAM_QUYEN, geometry.closing_right),
         ]
         warnings: list[Problem] = []

@@ -193,7 +193,9 @@ def check_figures(figures: Figures, path: Path) -> list[Issue]:
         for key, value in values.items():
             where: Path = (*path, "dong", index, key)
             if key not in figures.cot:
-                issues.append((where, f"cột '{key}' không có trong 'cot' (có: {', '.join(columns)})"))
+                issues.append(
+                    (where, f"cột '{key}' không có trong 'cot' (có: {', '.join(columns)})")
+                )
             elif isinstance(value, bool) or not isinstance(value, int):
                 shown = repr(value) if isinstance(value, str) else str(value)
                 hint = " (viết 1234, không viết 1.234)" if isinstance(value, float) else ""
@@ -202,7 +204,9 @@ def check_figures(figures: Figures, path: Path) -> list[Issue]:
                 issues.append((where, f"số liệu không được âm, nhận được {value}"))
         for key in columns:
             if key not in values:
-                issues.append(((*path, "dong", index), f"thiếu số liệu cột '{key}' (không có thì ghi 0)"))
+                issues.append(
+                    ((*path, "dong", index), f"thiếu số liệu cột '{key}' (không có thì ghi 0)")
+                )
     return issues
 
 
@@ -297,9 +301,7 @@ def resolve(
         issues += found
     recipients, found = resolve_recipients(document.noi_nhan, directory, directory_file)
     issues += found
-    addressees, found = resolve_recipients(
-        document.kinh_gui, directory, directory_file, "kinh_gui"
-    )
+    addressees, found = resolve_recipients(document.kinh_gui, directory, directory_file, "kinh_gui")
     issues += found
     if (
         document.ngay is not None

@@ -354,6 +354,7 @@ LINE_UNDER_TRICH_YEU = RuleLine(
 )  # fmt: skip
 RULE_LINES = (LINE_UNDER_CO_QUAN, LINE_UNDER_TIEU_NGU, LINE_UNDER_TRICH_YEU)
 
+
 @dataclass(frozen=True)
 class Spacer:
     """An empty paragraph of a fixed height (Word has no space after a table)."""

@@ -10,6 +10,7 @@ import pytest
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from docgen import api
@@ -69,12 +70,21 @@ def numbers_in_footer(document: Document) -> None:
         footer._p.append(run._r)
 
 
+def closing_row_may_split(document: Document) -> None:
+    """The Nơi nhận – signature row allowed to break across pages (Word's default)."""
+    row = document.tables[-1].rows[0]._tr
+    assert "Nơi nhận" in "".join(row.itertext())
+    for flag in row.iter(qn("w:cantSplit")):
+        flag.getparent().remove(flag)
+
+
 BREAKAGES: dict[str, Callable[[Document], None]] = {
     "landscape-letter": landscape_letter,
     "wide-margins": wide_margins,
     "arial-and-red": arial_and_red,
     "sloppy-body": sloppy_body,
     "page-number-in-footer-and-on-page-1": numbers_in_footer,
+    "closing-row-may-split": closing_row_may_split,
 }
 
 

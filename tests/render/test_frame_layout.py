@@ -207,3 +207,23 @@ def test_formatting_lives_in_styles(rendered: Document) -> None:
                 continue
             direct = {child.tag for child in properties} - {qn("w:rStyle")}
             assert not direct, (run.text, direct)
+
+
+HEADINGS = (n30.PHAN, n30.PHAN_TIEU_DE, n30.MUC, n30.KHOAN_TIEU_DE, n30.TEN_LOAI, n30.TRICH_YEU)
+
+
+@pytest.mark.parametrize("component", HEADINGS, ids=lambda c: c.key)
+def test_headings_keep_with_the_next_paragraph(
+    rendered: Document, component: n30.Component
+) -> None:
+    """A heading never ends a page alone: its style keeps it with what follows."""
+    style = next(s for s in rendered.styles if s.style_id == component.style_id)
+    assert style.paragraph_format.keep_with_next is True
+    for paragraph in by_style(rendered, component.style_id):
+        assert paragraph_property(rendered, paragraph, "keep_with_next") is True
+
+
+def test_closing_block_cannot_split_across_pages(rendered: Document) -> None:
+    closing = tables(rendered)[-1]
+    (row,) = closing.rows
+    assert row._tr.trPr.find(qn("w:cantSplit")) is not None

@@ -174,9 +174,14 @@ def test_output_carries_nothing_of_the_template_in_its_properties(
     assert "Company" not in app
 
 
-def test_template_is_small() -> None:
+@pytest.mark.parametrize("name", sorted(builder.TEMPLATES))
+def test_template_is_small_and_valid(name: str) -> None:
+    template = builder.TEMPLATES[name]()
     # The leftovers alone weighed about 18 KB compressed (stylesWithEffects.xml: 438 KB raw).
-    assert len(builder.build_kehoach()) < 15_000
+    assert len(template) < 15_000
+    parts = parts_of(template)
+    assert consistency_problems(parts) == []
+    assert ignorable_problems(parts) == []
 
 
 # -- minimal_package on python-docx's own output --------------------------------------------
@@ -215,8 +220,9 @@ def test_minimal_package_keeps_only_referenced_lists(raw_docx: dict[str, bytes])
     assert abstracts == set(nums.values())
 
 
-def test_minimal_package_drops_unreferenced_numbering() -> None:
-    parts = read_parts(builder.build_kehoach())
+@pytest.mark.parametrize("name", sorted(builder.TEMPLATES))
+def test_minimal_package_drops_unreferenced_numbering(name: str) -> None:
+    parts = read_parts(builder.TEMPLATES[name]())
     assert "word/numbering.xml" not in parts
     assert "numbering" not in parts["word/_rels/document.xml.rels"].decode()
     assert "numbering" not in parts["[Content_Types].xml"].decode()
