@@ -17,16 +17,21 @@ class Problem:
 
     ``line`` is 1-based; ``None`` when the problem has no single line (a missing file).
     ``field`` is a dotted path such as ``noi_dung[2].tieu_de``; empty for the whole file.
-    ``message`` is in Vietnamese, for the user.
+    ``message`` is in Vietnamese, for the user. A value read from a spreadsheet is located
+    as ``file:sheet`` (``file``), row (``line``) and ``column``: ``ds.xlsx:Sheet1:12:C``.
     """
 
     file: str
     line: int | None
     field: str
     message: str
+    column: str | None = None
+    """The spreadsheet column ("C") when the value came from a table, else None."""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.column is not None:
+            where += f":{self.column}"
         return (
             f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         )

@@ -61,6 +61,22 @@ class SourceMap:
     file: str
     lines: Mapping[FieldPath, int] = field(default_factory=dict)
     aliases: Mapping[FieldPath, FieldPath] = field(default_factory=dict)
+    columns: Mapping[FieldPath, str] = field(default_factory=dict)
+    """For data read from a spreadsheet (``file`` then names the sheet, ``lines`` the rows):
+    the column each field came from."""
+
+    def column_of(self, path: FieldPath) -> str | None:
+        """Return the spreadsheet column of ``path`` or of its longest prefix, else None."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.columns:
+                return self.columns[path[:end]]
+        return None
+
+    def problem(self, path: FieldPath, message: str) -> Problem:
+        """Return a :class:`Problem` about the value at ``path``, located in this source."""
+        return Problem(
+            self.file, self.line_of(path), format_field(path), message, self.column_of(path)
+        )
 
     def line_of(self, path: FieldPath) -> int | None:
         """Return the 1-based line of ``path``.

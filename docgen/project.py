@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from docgen.errors import InputError, Problem, display_path
 from docgen.fit import overflows
 from docgen.kinds import KINDS, Kind, kind_of
-from docgen.loading import FieldPath, Loaded, SourceMap, format_field, load_yaml
+from docgen.loading import FieldPath, Loaded, SourceMap, load_yaml
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, SignerPatch
 from docgen.models.documents import DocumentBase
 from docgen.models.recipients import RecipientDirectory
@@ -97,10 +97,7 @@ def _load_file(path: Path, problems: list[Problem]) -> Loaded | None:
 
 
 def _issues_to_problems(issues: list[Issue], source: SourceMap) -> list[Problem]:
-    return [
-        Problem(source.file, source.line_of(path), format_field(path), message)
-        for path, message in issues
-    ]
+    return [source.problem(path, message) for path, message in issues]
 
 
 class Project:
@@ -237,7 +234,7 @@ class Project:
     def _unknown_kind(loai: Any, source: SourceMap) -> Problem:
         known = ", ".join(KINDS)
         wrong = "thiếu trường bắt buộc" if loai is None else f"loại văn bản không hỗ trợ: {loai!r}"
-        return Problem(source.file, source.line_of(("loai",)), "loai", f"{wrong} (có: {known})")
+        return source.problem(("loai",), f"{wrong} (có: {known})")
 
     def _related_loader(
         self, path: Path | None, problems: list[Problem]
@@ -301,14 +298,7 @@ class Project:
                 # A field of one line may have been written as a plain string: no index.
                 index = overflow.index if len(lines) > 1 else None
                 where_source, where = self._origin(document, owner, name, index, source)
-                warnings.append(
-                    Problem(
-                        where_source.file,
-                        where_source.line_of(where),
-                        format_field(where),
-                        overflow.message(),
-                    )
-                )
+                warnings.append(where_source.problem(where, overflow.message()))
         return warnings
 
     def _origin(

@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
 from docgen.errors import Problem
-from docgen.loading import FieldPath, SourceMap, format_field
+from docgen.loading import FieldPath, SourceMap
 
 _MAX_SHOWN = 60
 
@@ -114,7 +114,7 @@ def problems_from_validation_error(
     for kept in sorted(_prune(errors, 0), key=lambda item: item.index):
         path = (*prefix, *kept.data_path)
         message = kept.message or _message(kept.details)
-        problems[Problem(source.file, source.line_of(path), format_field(path), message)] = None
+        problems[source.problem(path, message)] = None
     return list(problems)
 
 

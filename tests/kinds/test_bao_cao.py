@@ -229,3 +229,21 @@ def test_a_report_loads_from_data_without_files(
     assert [str(p) for p in raised.value.problems] == [
         "bieu-mau-web:1: so: phải là số dương, nhận được 0"
     ]
+
+
+def test_values_from_a_spreadsheet_are_located_by_sheet_row_and_column(data: Path) -> None:
+    """A batch reads rows of a sheet; its problems read ``file:sheet:row:column: field``."""
+    from docgen.loading import SourceMap
+
+    loaded = yaml.safe_load((data / SO_KET).read_text(encoding="utf-8"))
+    source = SourceMap(
+        "don-vi.xlsx:Sheet1",
+        lines={(): 7, ("so",): 7, ("trich_yeu",): 7},
+        columns={("so",): "C", ("trich_yeu",): "D"},
+    )
+    project = api.Workspace().project_for(data / SO_KET)
+    with pytest.raises(InputError) as raised:
+        project.load(dict(loaded, so="mười hai"), source, data / SO_KET)
+    assert [str(p) for p in raised.value.problems] == [
+        "don-vi.xlsx:Sheet1:7:C: so: phải là số nguyên, nhận được 'mười hai'"
+    ]
