@@ -12,7 +12,7 @@ from docgen.errors import DocgenError, display_path
 
 TIMEOUT_SECONDS = 180
 """Time allowed for LibreOffice to start and convert one document."""
-TIMEOUT_PER_EXTRA_FILE = 30
+TIMEOUT_PER_EXTRA_FILE = 15
 """Extra time allowed for each further document of one conversion run."""
 
 
