@@ -20,3 +20,13 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copyfile(REPO / "data" / name, data / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the whole ``data/`` folder (plan, reports, profiles) to edit; its parent
+    ``tmp_path`` becomes the working directory, so problems read ``data/<file>:<line>``."""
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    monkeypatch.chdir(tmp_path)
+    return folder

@@ -25,3 +25,10 @@ def run_docgen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
         timeout=120,
         check=False,
     )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the text file at ``path`` with ``new`` (``old`` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

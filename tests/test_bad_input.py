@@ -610,3 +610,22 @@ def test_union_field_gives_one_precise_problem(
     for word in words:
         assert word in problems[0], problems
     assert not re.search(r"should|Input|Field required|String|Extra inputs", problems[0])
+
+
+def test_an_error_in_a_group_row_is_reported_at_that_row(data: Path) -> None:
+    """Regression: a bad group row was reported at the table, and later rows were lost."""
+    plan = data / "kehoach-tdkt-2024.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "            - nhom: QUÝ II\n", "            - nhom: QUÝ II\n              mau: do\n", 1
+    )
+    text = text.replace("            - nhom: QUÝ IV\n", "            - nhom: ''\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    extra = next(n for n, line in enumerate(lines, 1) if "mau: do" in line)
+    empty = next(n for n, line in enumerate(lines, 1) if "- nhom: ''" in line)
+    result = render("data/kehoach-tdkt-2024.yaml")
+    problems = assert_clean_failure(result)
+    table = "data/kehoach-tdkt-2024.yaml:{}: noi_dung[1].noi_dung[0].bang.dong[{}]"
+    assert any(p.startswith(table.format(extra, 5) + ".mau: ") for p in problems), problems
+    assert any(p.startswith(table.format(empty, 11) + ".nhom: ") for p in problems), problems

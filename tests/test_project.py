@@ -12,23 +12,10 @@ import pytest
 import docgen.project
 from docgen import api
 from docgen.loading import load_yaml
+from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN = "kehoach-tdkt-2024.yaml"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(REPO / "data", folder)
-    monkeypatch.chdir(tmp_path)
-    return folder
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_profiles_are_read_once_for_many_documents(

@@ -3,7 +3,6 @@ way a report can be wrong, each reported at its field and line."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,10 @@ from docgen import api
 from docgen.errors import InputError
 from docgen.kinds.bao_cao import Period, due_refs
 from docgen.kinds.plan_tasks import find_task_table, plan_table
+from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parents[2]
 SO_KET = "baocao-soket-6thang-2024.yaml"
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/ to edit, below the working directory."""
-    folder = tmp_path / "data"
-    shutil.copytree(REPO / "data", folder)
-    monkeypatch.chdir(tmp_path)
-    return folder
 
 
 def problems(path: Path) -> list[str]:
@@ -34,12 +25,6 @@ def problems(path: Path) -> list[str]:
     except InputError as error:
         return [str(problem) for problem in error.problems]
     return []
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:
