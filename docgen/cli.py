@@ -138,7 +138,11 @@ def render_command(
 
     def action() -> None:
         report = api.render_files(
-            files, output_dir, templates_dir, pdf, on_written=lambda path: click.echo(str(path))
+            expand_patterns(files),
+            output_dir,
+            templates_dir,
+            pdf,
+            on_written=lambda path: click.echo(str(path)),
         )
         for path, reason in report.skipped:
             click.echo(f"{path}: {reason}", err=True)
@@ -165,7 +169,7 @@ def render_command(
     "--fix",
     is_flag=True,
     help="Sửa tự động những gì sửa được an toàn (khổ giấy, lề, phông chữ, đoạn nội dung, "
-    "số trang) vào một bản sao; không bao giờ sửa câu chữ.",
+    "số trang, khối chữ ký tách trang) vào một bản sao; không bao giờ sửa câu chữ.",
 )
 @click.option(
     "-o",
@@ -243,6 +247,28 @@ def build_templates_command(folder: Path | None) -> None:
     from docgen.render import builder
 
     builder.main([str(folder or api.default_templates_dir())])
+
+
+WILDCARDS = frozenset("*?[")
+
+
+def expand_patterns(paths: tuple[Path, ...]) -> list[Path]:
+    """Return ``paths`` with wildcard patterns (``data\\*.yaml``) expanded, sorted.
+
+    Windows shells pass ``*`` through to the program, so docgen expands it itself; a path
+    that exists as written is kept as it is. Raises :class:`DocgenError` when a pattern
+    matches nothing.
+    """
+    expanded: list[Path] = []
+    for path in paths:
+        if path.exists() or not WILDCARDS & set(path.name):
+            expanded.append(path)
+            continue
+        matches = sorted(path.parent.glob(path.name))
+        if not matches:
+            raise DocgenError(f"không có tệp nào khớp mẫu {path}")
+        expanded += matches
+    return expanded
 
 
 USAGE_ERRORS = (

@@ -317,3 +317,14 @@ def test_a_header_line_too_wide_is_a_warning_and_the_file_is_written(workdir: Pa
         "Cảnh báo: data/co-quan.yaml:7: ubnd-dak-ha.ten[1]: dòng “HUYỆN"
     )
     assert (workdir / "output" / DOCX_NAME).is_file()
+
+
+def test_render_expands_a_wildcard_itself_as_windows_shells_do_not(workdir: Path) -> None:
+    result = invoke("render", "data/*.yaml", "-o", "ra")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(Path("ra") / DOCX_NAME)]
+    assert "co-quan.yaml: hồ sơ cơ quan" in result.stderr
+
+
+def test_a_wildcard_matching_nothing_is_a_clean_error(workdir: Path) -> None:
+    assert_clean_error(invoke("render", "data/*.yml"), "không có tệp nào khớp mẫu")
