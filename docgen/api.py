@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.errors import DocgenError, InputError, Problem, TemplateError, display_path
 from docgen.loading import SourceMap
@@ -26,8 +26,13 @@ from docgen.project import (
     find_upwards,
 )
 from docgen.render.atomic import write_atomic
+from docgen.render.package import CoreProperties
 from docgen.render.pdf import convert_to_pdf, soffice_path
 from docgen.render.template import PreparedTemplate
+
+if TYPE_CHECKING:  # the checker is imported only by the commands that use it
+    from docgen.check.fix import FixReport
+    from docgen.check.report import FileReport
 
 __all__ = [
     "AGENCIES_FILE",
@@ -114,10 +119,8 @@ class Renderer:
         )
 
 
-def document_properties(document: LoadedDocument) -> Any:
+def document_properties(document: LoadedDocument) -> CoreProperties:
     """Return the core properties of the rendered file: title, author and date."""
-    from docgen.render.package import CoreProperties
-
     resolved = document.resolved
     return CoreProperties(
         title=" ".join(resolved.document.trich_yeu),
@@ -206,10 +209,9 @@ def render_files(
         raise InputError(problems)
     renderer = Renderer(templates_dir)
     rendered = [(document, renderer.render(document)) for document in documents]
-    for document, data in rendered:
-        assert document.path is not None
+    for path, (document, data) in zip(sources, rendered, strict=True):
         report.warnings += document.warnings
-        target = output_path(document.path, output_dir)
+        target = output_path(path, output_dir)
         write_atomic(target, data)
         report.written.append(target)
         if on_written:
@@ -235,7 +237,7 @@ def render_file(source: Path, output_dir: Path, renderer: Renderer | None = None
     return target
 
 
-def check_file(path: Path) -> Any:
+def check_file(path: Path) -> FileReport:
     """Return the N30 findings of the .docx at ``path`` (or why it could not be read)."""
     from docgen.check.checker import check
     from docgen.check.inspect import UnreadableDocument, inspect_file
@@ -248,7 +250,7 @@ def check_file(path: Path) -> Any:
     return FileReport(display_path(path), check(facts))
 
 
-def fix_file(source: Path, target: Path) -> Any:
+def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
     """Write a corrected copy of ``source`` to ``target`` atomically.
 
     Returns ``(changes, remaining findings)``. ``source`` is never modified. Raises

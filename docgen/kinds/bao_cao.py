@@ -98,7 +98,8 @@ class BaoCao(Kind):
     def resolve_extras(self, document: DocumentBase, related: RelatedLoader) -> Extras:
         """Return the plan's task table (``plan``) and check every result against it."""
         extras = super().resolve_extras(document, related)
-        assert isinstance(document, BaoCaoDocument)
+        if not isinstance(document, BaoCaoDocument):
+            raise TypeError(f"a report's model is BaoCaoDocument, got {type(document).__name__}")
         blocks = [
             (path, block)
             for path, block in iter_blocks(document.noi_dung, ("noi_dung",))
