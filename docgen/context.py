@@ -40,6 +40,7 @@ from docgen.models.blocks import (
     TaskResults,
     TaskResultsBlock,
 )
+from docgen.models.documents import TextDocument
 from docgen.resolve import ResolvedDocument
 from docgen.rules.n30 import PAGE
 
@@ -92,13 +93,12 @@ BodyItem = BodyParagraph | TableView
 
 
 def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[str, Any]:
-    """Return the context of the Mẫu 1.4 frame: header, title, Kính gửi, body and closing.
+    """Return the context of the N30 frame: header, title, Kính gửi, căn cứ and closing.
 
     ``ten_loai`` is the kind's name in sentence case, ``code`` its ký hiệu code ("KH").
     Header and signature lines are upper-cased here, whatever case the data was written in.
     """
     document, agency, signer = resolved.document, resolved.agency, resolved.signer
-    plan = resolved.extras.get("plan")
     recipients = list(resolved.recipients)
     if resolved.kinh_gui and not any(
         r.strip(" -;.").casefold() == AS_ABOVE.casefold() for r in recipients
@@ -115,14 +115,23 @@ def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[
         "trich_yeu": list(document.trich_yeu),
         "kinh_gui": kinh_gui_lines(resolved.kinh_gui),
         "can_cu": [parse_inline(line) for line in document.can_cu],
-        "mo_dau": [parse_inline(line) for line in document.mo_dau],
-        "noi_dung": flatten_blocks(document.noi_dung, plan),
-        "ket_thuc": parse_inline(closing_sentence(document.ket_thuc)),
         "noi_nhan": noi_nhan_lines(recipients, resolved.luu),
         "chu_ky": {
             "dong": [upper_vi(line) for line in (*signer.tham_quyen, *signer.chuc_vu)],
             "ho_ten": signer.ho_ten,
         },
+    }
+
+
+def body_context(resolved: ResolvedDocument) -> dict[str, Any]:
+    """Return the context of a text document's body: opening, blocks, closing sentence."""
+    document = resolved.document
+    if not isinstance(document, TextDocument):
+        raise TypeError(f"a body of blocks needs a TextDocument, got {type(document).__name__}")
+    return {
+        "mo_dau": [parse_inline(line) for line in document.mo_dau],
+        "noi_dung": flatten_blocks(document.noi_dung, resolved.extras.get("plan")),
+        "ket_thuc": parse_inline(closing_sentence(document.ket_thuc)),
     }
 
 

@@ -292,7 +292,9 @@ def resolve(
     directory_file: str = "noi-nhan.yaml",
 ) -> tuple[ResolvedDocument | None, list[Issue]]:
     """Return the resolved document, or None and every issue found in its references."""
-    issues = check_blocks(document.noi_dung, ("noi_dung",))
+    issues = [
+        issue for path, blocks in document.body_blocks() for issue in check_blocks(blocks, path)
+    ]
     agency, found = resolve_agency(document.co_quan, agencies, agencies_file)
     issues += found
     signer = None

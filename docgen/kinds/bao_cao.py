@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from docgen.kinds.base import MAU_1_4, Extras, Kind, RelatedLoader
 from docgen.kinds.plan_tasks import PlanTable, find_task_table, plan_table
 from docgen.models.blocks import TaskResultsBlock, iter_blocks
-from docgen.models.documents import DocumentBase
+from docgen.models.documents import DocumentBase, TextDocument
 from docgen.models.text import Text
 from docgen.resolve import FieldPath, Issue
 
@@ -74,7 +74,7 @@ class Period(BaseModel):
         return PERIOD_NAMES[self.loai].format(quy=quarter, nam=self.nam, truoc=self.nam - 1)
 
 
-class BaoCaoDocument(DocumentBase):
+class BaoCaoDocument(TextDocument):
     """A Báo cáo as written in YAML."""
 
     loai: Literal["bao_cao"]
@@ -116,7 +116,8 @@ class BaoCao(Kind):
         if plan_document is None:
             issues.append((("ke_hoach",), error or "không đọc được kế hoạch"))
             return Extras({}, issues)
-        spec = find_task_table(plan_document.document.noi_dung)
+        plan = plan_document.document
+        spec = find_task_table(plan.noi_dung) if isinstance(plan, TextDocument) else None
         if spec is None:
             issues.append((("ke_hoach",), "kế hoạch không có bảng nhiệm vụ"))
             return Extras({}, issues)

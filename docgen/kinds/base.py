@@ -62,6 +62,8 @@ class Kind:
 
     def context(self, resolved: ResolvedDocument) -> dict[str, Any]:
         """Return the template context of ``resolved``: the common frame and the body."""
-        from docgen.context import frame_context
+        # context.py builds views from kinds' data; imported here to keep kinds importable
+        # by it without a cycle.
+        from docgen.context import body_context, frame_context
 
-        return frame_context(resolved, self.ten_loai, self.code)
+        return {**frame_context(resolved, self.ten_loai, self.code), **body_context(resolved)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from docgen.kinds.base import Kind
-from docgen.models.documents import DocumentBase
+from docgen.models.documents import TextDocument
 
 
-class KeHoachDocument(DocumentBase):
+class KeHoachDocument(TextDocument):
     """A Kế hoạch as written in YAML."""
 
     loai: Literal["ke_hoach"]

@@ -32,7 +32,7 @@ IssueDate = Annotated[date, BeforeValidator(_parse_date)]
 
 
 class DocumentBase(BaseModel):
-    """Fields every typed document (văn bản có tên loại) has."""
+    """The fields of the N30 frame every kind has: header, title, căn cứ, signature, Nơi nhận."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -49,10 +49,6 @@ class DocumentBase(BaseModel):
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Kính gửi (ô 9a): the bodies a report or a proposal is addressed to."""
     can_cu: Lines = Field(default_factory=list)
-    mo_dau: Lines = Field(default_factory=list)
-    noi_dung: list[Block] = Field(min_length=1)
-    ket_thuc: Text
-    """The closing sentence; "./." is added when it does not already end so."""
     nguoi_ky: KEY | SignerPatch | Signer
     noi_nhan: list[Recipient] = Field(default_factory=list)
     luu: ArchiveLine | None = None
@@ -67,3 +63,21 @@ class DocumentBase(BaseModel):
     def year(self) -> int:
         """Return the year of issue."""
         return self.ngay.year if self.ngay is not None else int(self.nam or 0)
+
+    def body_blocks(self) -> list[tuple[tuple[str | int, ...], list[Block]]]:
+        """Return the lists of body blocks with their field paths (none in the frame)."""
+        return []
+
+
+class TextDocument(DocumentBase):
+    """A document whose body is free text in blocks (Kế hoạch, Báo cáo, ...): an opening,
+    the blocks, and a closing sentence."""
+
+    mo_dau: Lines = Field(default_factory=list)
+    noi_dung: list[Block] = Field(min_length=1)
+    ket_thuc: Text
+    """The closing sentence; "./." is added when it does not already end so."""
+
+    def body_blocks(self) -> list[tuple[tuple[str | int, ...], list[Block]]]:
+        """Return ``noi_dung`` with its path."""
+        return [(("noi_dung",), self.noi_dung)]

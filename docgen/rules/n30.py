@@ -280,6 +280,26 @@ GACH_CONG = Component(
     spacing=BODY_SPACING, based_on="N30NoiDung",
 )  # fmt: skip
 
+# Quyết định (Mẫu 1.2): the authority line under the title, and "QUYẾT ĐỊNH:" before the
+# articles. The form shows both upper case, bold and centred; sizes are practice (n30-spec §3.4).
+THAM_QUYEN_BAN_HANH = Component(
+    "tham_quyen_ban_hanh", "Thẩm quyền ban hành", "Phụ lục III, Mẫu 1.2 (chú thích 6)",
+    "N30ThamQuyenBanHanh", "N30 Thẩm quyền ban hành", pt_range(13, 14, 14), bold=True,
+    case=Case.UPPER, spacing=Spacing(before=Pt(6), after=Pt(6), keep_with_next=True),
+)  # fmt: skip
+QUYET_DINH_LENH = Component(
+    "quyet_dinh_lenh", "Chữ “QUYẾT ĐỊNH:”", "Phụ lục III, Mẫu 1.2", "N30QuyetDinhLenh",
+    "N30 Quyết định:", pt_range(13, 14, 14), bold=True, case=Case.UPPER,
+    spacing=Spacing(before=Pt(6), after=Pt(6), keep_with_next=True),
+)  # fmt: skip
+# The reference line of an attachment: "(Kèm theo Quyết định số .../QĐ-... ngày ... của ...)",
+# italic, centred under its title (Phụ lục I, Mục III.1).
+KEM_THEO = Component(
+    "kem_theo", "Dòng “Kèm theo ...” của phụ lục, danh sách", "Phụ lục I, Mục III.1",
+    "N30KemTheo", "N30 Kèm theo", pt_range(13, 14, 14), italic=True, case=Case.ANY,
+    spacing=Spacing(keep_with_next=True),
+)  # fmt: skip
+
 VV = Component(
     "vv", "Trích yếu công văn (V/v)", "Phụ lục I, Mục II.5.d; Mục V", "N30VV", "N30 V/v",
     pt_range(12, 13, 12), case=Case.ANY, spacing=Spacing(before=Pt(6)),
@@ -301,7 +321,8 @@ COMPONENTS: tuple[Component, ...] = (
     QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN, CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY,
     TEN_LOAI, TRICH_YEU, CAN_CU, NOI_DUNG, GACH_DAU_DONG, MUC, KHOAN_TIEU_DE, BANG_TIEU_DE,
     BANG_NOI_DUNG, BANG_GIUA, BANG_TRAI, BANG_SO, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN,
-    HO_TEN, SO_TRANG, PHAN, PHAN_TIEU_DE, GACH_CONG, KINH_GUI,
+    HO_TEN, SO_TRANG, PHAN, PHAN_TIEU_DE, GACH_CONG, KINH_GUI, THAM_QUYEN_BAN_HANH,
+    QUYET_DINH_LENH, KEM_THEO,
 )  # fmt: skip
 """Every component that has a paragraph style of its own, in the order styles are built."""
 
