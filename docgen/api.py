@@ -145,12 +145,14 @@ def output_path(source: Path, output_dir: Path) -> Path:
     return output_dir / f"{source.stem}.docx"
 
 
+PROFILE_NAMES = dict(
+    zip(PROFILE_FILES, ("hồ sơ cơ quan", "danh bạ nơi nhận", "bảng mức thưởng"), strict=True)
+)
+
+
 def _skip_reason(path: Path) -> str | None:
-    if path.name == PROFILE_FILES[0]:
-        return "hồ sơ cơ quan, không phải văn bản: bỏ qua"
-    if path.name == PROFILE_FILES[1]:
-        return "danh bạ nơi nhận, không phải văn bản: bỏ qua"
-    return None
+    name = PROFILE_NAMES.get(path.name)
+    return None if name is None else f"{name}, không phải văn bản: bỏ qua"
 
 
 def _output_conflicts(sources: list[Path], output_dir: Path) -> list[Problem]:

@@ -7,7 +7,7 @@ inline emphasis as spans, tables as rows of cells. The render layer decides how 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docgen.formatting import (
     date_line,
@@ -21,7 +21,6 @@ from docgen.formatting import (
     upper_vi,
 )
 from docgen.inline import Rich, Span, parse_inline
-from docgen.kinds.plan_tasks import PlanTable
 from docgen.models.blocks import (
     Block,
     Clause,
@@ -43,6 +42,9 @@ from docgen.models.blocks import (
 from docgen.models.documents import TextDocument
 from docgen.resolve import ResolvedDocument
 from docgen.rules.n30 import PAGE
+
+if TYPE_CHECKING:  # kinds build on this module; it needs their types only for hints
+    from docgen.kinds.plan_tasks import PlanTable
 
 CLOSING_MARK = "./."
 AS_ABOVE = "Như trên"
@@ -86,6 +88,10 @@ class TableView:
     columns: list[ColumnView]
     rows: list[RowView]
     numbered: bool
+    rows_whole: bool = False
+    """Every row stays on one page (an awardee list); long rows of a plan may split."""
+    span_groups: bool = False
+    """Group rows run their heading across the table (a plan keeps the cells, as typed)."""
     kind: str = field(default="bang", init=False)
 
 

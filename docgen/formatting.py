@@ -17,11 +17,14 @@ __all__ = [
     "DOC_TYPE_ABBREVIATIONS",
     "DRAFT_BLANK",
     "VIETNAMESE_LETTERS",
+    "attachment_line",
     "date_line",
+    "date_words",
     "forbidden_xml_chars",
     "format_number",
     "format_percent",
     "ky_hieu",
+    "legal_bases",
     "nfc",
     "noi_nhan_lines",
     "pad_number",
@@ -103,6 +106,7 @@ _OLD_STYLE_TONE = re.compile(rf"(?<!q)(oa|oe|uy)([{_TONE_MARKS}])(?!\w)")
 
 _NOI_NHAN_LEADING = re.compile(r"^[\s\-–+•]+")
 _NOI_NHAN_TRAILING = re.compile(r"[\s;,.]+$")
+_BASIS_END = re.compile(r"[\s;,.]+$")
 _LUU_PREFIX = re.compile(r"^[\s\-–+•]*lưu\s*:\s*", re.IGNORECASE)
 
 
@@ -181,13 +185,45 @@ def date_line(place: str, day: datetime.date | None, year: int) -> str:
 
     Raise |ValueError| when `day` is given and is not in `year`.
     """
-    place = nfc(place)
+    return f"{nfc(place)}, {date_words(day, year)}"
+
+
+def date_words(day: datetime.date | None, year: int) -> str:
+    """Return a date the N30 way, "ngày 05 tháng 3 năm 2024", or its draft form with blanks.
+
+    Raise |ValueError| when `day` is given and is not in `year`.
+    """
     if day is None:
-        return f"{place}, ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
+        return f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year}"
     if day.year != year:
         raise ValueError(f"date {day.isoformat()} is not in year {year}")
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {year}"
+    return f"ngày {day.day:02d} tháng {month} năm {year}"
+
+
+def attachment_line(
+    type_name: str,
+    number: int | None,
+    symbol: str,
+    day: datetime.date | None,
+    year: int,
+    issuer: str,
+) -> str:
+    """Return the reference line of an attachment (Phụ lục I, Mục III.1), e.g.
+    "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 01 năm 2024 của Chủ tịch ...)".
+
+    A draft (`number` or `day` |None|) keeps blanks where they will be filled in.
+    """
+    so = f" {pad_number(number)}/{symbol}" if number is not None else f"{DRAFT_BLANK}/{symbol}"
+    return nfc(f"(Kèm theo {type_name} số{so} {date_words(day, year)} của {issuer})")
+
+
+def legal_bases(lines: list[str], proposal: str | None) -> list[str]:
+    """Return the căn cứ lines punctuated as N30 wants (Phụ lục I, Mục II.6.a): each line
+    ends ";"; the proposal ("Theo đề nghị của ...") ends "."; without one the last căn cứ
+    does. Punctuation the user typed at the ends is replaced."""
+    texts = [_BASIS_END.sub("", nfc(line)) for line in [*lines, *([proposal] if proposal else [])]]
+    return [text + ("." if index == len(texts) - 1 else ";") for index, text in enumerate(texts)]
 
 
 def _lookup_key(type_name: str) -> str:

@@ -7,7 +7,7 @@ validation. Profiles and the directory are read once per project, not once per d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from docgen.fit import overflows
 from docgen.kinds import KINDS, Kind, kind_of
 from docgen.loading import FieldPath, Loaded, SourceMap, load_yaml
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, SignerPatch
+from docgen.models.awards import RateTable
 from docgen.models.documents import DocumentBase
 from docgen.models.recipients import RecipientDirectory
 from docgen.resolve import (
@@ -29,11 +30,13 @@ from docgen.resolve import (
     resolve,
 )
 from docgen.rules import n30
+from docgen.sources.table import Column, TableRow, read_table
 from docgen.validation import problems_from_validation_error
 
 AGENCIES_FILE = "co-quan.yaml"
 RECIPIENTS_FILE = "noi-nhan.yaml"
-PROFILE_FILES = (AGENCIES_FILE, RECIPIENTS_FILE)
+RATES_FILE = "muc-thuong.yaml"
+PROFILE_FILES = (AGENCIES_FILE, RECIPIENTS_FILE, RATES_FILE)
 """Files that hold a project's profiles, recognized (and never rendered) in a folder."""
 
 T = TypeVar("T")
@@ -124,6 +127,12 @@ class Project:
         self._agencies = self._directory(agencies, self._validate_agencies)
         self._recipients = self._directory(recipients, self._validate_recipients)
         self._related: dict[Path, tuple[LoadedDocument | None, list[Problem]]] = {}
+        self._tables: dict[
+            tuple[Path, str | None], tuple[list[TableRow] | None, list[Problem]]
+        ] = {}
+        self._rates: tuple[RateTable | None, list[Problem], str] | None = None
+        self.folder: Path | None = None
+        """Where the profile files were looked for (muc-thuong.yaml is found from here)."""
 
     @classmethod
     def from_folder(cls, folder: Path) -> Project:
@@ -132,13 +141,15 @@ class Project:
         problems: list[Problem] = []
         loaded: list[Loaded | None] = []
         names: list[str] = []
-        for name in PROFILE_FILES:
+        for name in (AGENCIES_FILE, RECIPIENTS_FILE):
             path = find_upwards(folder.resolve(), name)
             names.append(display_path(path) if path else name)
             loaded.append(_load_file(path, problems) if path else None)
             if path is not None and loaded[-1] is None:
                 loaded[-1] = Loaded(None, SourceMap(names[-1]))  # unreadable: broken
-        return cls(loaded[0], loaded[1], names[0], names[1], problems)
+        project = cls(loaded[0], loaded[1], names[0], names[1], problems)
+        project.folder = folder.resolve()
+        return project
 
     @classmethod
     def from_data(
@@ -212,8 +223,10 @@ class Project:
             issues = raw_reference_issues(data, agencies, recipients, *names)
         else:
             resolved, issues = resolve(document, agencies, recipients, *names)
-            extras = kind.resolve_extras(document, self._related_loader(path, problems))
+            resources = _ProjectResources(self, path, problems)
+            extras = kind.resolve_extras(document, resolved, resources)
             issues += extras.issues
+            problems += [p for p in extras.problems if p not in problems]
             if resolved is not None:
                 resolved = replace(resolved, extras=extras.values)
         # References into a profile file that exists but is broken cannot be judged; that
@@ -235,38 +248,6 @@ class Project:
         known = ", ".join(KINDS)
         wrong = "thiếu trường bắt buộc" if loai is None else f"loại văn bản không hỗ trợ: {loai!r}"
         return source.problem(("loai",), f"{wrong} (có: {known})")
-
-    def _related_loader(
-        self, path: Path | None, problems: list[Problem]
-    ) -> Callable[[str, str], tuple[ResolvedDocument | None, str | None]]:
-        """Return the loader a kind uses for the documents its data names (a plan)."""
-        base = path.resolve().parent if path is not None else Path.cwd()
-
-        def load_related(reference: str, loai: str) -> tuple[ResolvedDocument | None, str | None]:
-            target = (base / reference).resolve()
-            if not target.is_file():
-                return (
-                    None,
-                    f"không tìm thấy tệp '{reference}' (tính từ thư mục {display_path(base)})",
-                )
-            if target not in self._related:
-                try:
-                    self._related[target] = (self.load_file(target), [])
-                except InputError as error:
-                    own = [p for p in error.problems if p not in self.problems]
-                    self._related[target] = (None, own)
-            related, related_problems = self._related[target]
-            if related is None:
-                problems.extend(p for p in related_problems if p not in problems)
-                return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
-            if related.kind.loai != loai:
-                return (
-                    None,
-                    f"tệp '{reference}' là {related.kind.ten_loai}, cần {KINDS[loai].ten_loai}",
-                )
-            return related.resolved, None
-
-        return load_related
 
     def _fit_warnings(
         self, document: DocumentBase, resolved: ResolvedDocument, source: SourceMap
@@ -320,3 +301,89 @@ class Project:
         if owner == "co_quan":
             return profiles, (agency_key, *suffix)
         return profiles, (agency_key, "nguoi_ky", signer_key, *suffix)
+
+
+class _ProjectResources:
+    """What a document's kind may read, relative to the document's folder; cached per
+    project. Problems inside those files are added to the document's problems."""
+
+    def __init__(self, project: Project, path: Path | None, problems: list[Problem]) -> None:
+        self.project = project
+        self.base = path.resolve().parent if path is not None else Path.cwd()
+        self.problems = problems
+
+    def _report(self, found: list[Problem]) -> None:
+        self.problems.extend(p for p in found if p not in self.problems)
+
+    def _target(self, reference: str) -> tuple[Path, str | None]:
+        target = (self.base / reference).resolve()
+        if target.is_file():
+            return target, None
+        where = display_path(self.base)
+        return target, f"không tìm thấy tệp '{reference}' (tính từ thư mục {where})"
+
+    def document(self, reference: str, loai: str) -> tuple[ResolvedDocument | None, str | None]:
+        """Return the document of kind ``loai`` at ``reference``, loaded once per project."""
+        target, missing = self._target(reference)
+        if missing:
+            return None, missing
+        cache = self.project._related
+        if target not in cache:
+            try:
+                cache[target] = (self.project.load_file(target), [])
+            except InputError as error:
+                own = [p for p in error.problems if p not in self.project.problems]
+                cache[target] = (None, own)
+        related, related_problems = cache[target]
+        if related is None:
+            self._report(related_problems)
+            return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
+        if related.kind.loai != loai:
+            wanted = KINDS[loai].ten_loai
+            return None, f"tệp '{reference}' là {related.kind.ten_loai}, cần {wanted}"
+        return related.resolved, None
+
+    def table(
+        self, reference: str, columns: Sequence[Column], sheet: str | None
+    ) -> tuple[list[TableRow] | None, str | None]:
+        """Return the rows of the spreadsheet at ``reference``, read once per project."""
+        target, missing = self._target(reference)
+        if missing:
+            return None, missing
+        cache = self.project._tables
+        if (target, sheet) not in cache:
+            try:
+                rows = read_table(target, columns, sheet, display_path(target))
+                cache[(target, sheet)] = (rows, [])
+            except InputError as error:
+                cache[(target, sheet)] = (None, list(error.problems))
+        rows_found, table_problems = cache[(target, sheet)]
+        if rows_found is None:
+            self._report(table_problems)
+            return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
+        return rows_found, None
+
+    def rates(self) -> tuple[RateTable | None, str | None]:
+        """Return the nearest muc-thuong.yaml above the document, validated once."""
+        if self.project._rates is None:
+            folder = self.project.folder or self.base
+            path = find_upwards(folder, RATES_FILE)
+            found: list[Problem] = []
+            table: RateTable | None = None
+            if path is None:
+                message = (
+                    f"không tìm thấy tệp mức thưởng {RATES_FILE} trong thư mục văn bản "
+                    "hay các thư mục cha"
+                )
+                self.project._rates = (None, [], message)
+            else:
+                loaded = _load_file(path, found)
+                if loaded is not None and _mapping_or_problem(loaded, found):
+                    table = _validate(TypeAdapter(RateTable), loaded, found)
+                name = display_path(path)
+                self.project._rates = (table, found, f"tệp {name} có lỗi (xem các lỗi của tệp đó)")
+        table, found, message = self.project._rates
+        if table is None:
+            self._report(found)
+            return None, message
+        return table, None

@@ -9,8 +9,9 @@ from __future__ import annotations
 from docgen.kinds.bao_cao import BaoCao
 from docgen.kinds.base import Kind
 from docgen.kinds.ke_hoach import KeHoach
+from docgen.kinds.quyet_dinh import QuyetDinh
 
-KINDS: dict[str, Kind] = {kind.loai: kind for kind in (KeHoach(), BaoCao())}
+KINDS: dict[str, Kind] = {kind.loai: kind for kind in (KeHoach(), BaoCao(), QuyetDinh())}
 """Every kind docgen produces, by the value of its ``loai`` field."""
 
 

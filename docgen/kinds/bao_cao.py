@@ -11,12 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from docgen.kinds.base import MAU_1_4, Extras, Kind, RelatedLoader
+from docgen.kinds.base import MAU_1_4, Extras, Kind, Resources
 from docgen.kinds.plan_tasks import PlanTable, find_task_table, plan_table
 from docgen.models.blocks import TaskResultsBlock, iter_blocks
 from docgen.models.documents import DocumentBase, TextDocument
 from docgen.models.text import Text
-from docgen.resolve import FieldPath, Issue
+from docgen.resolve import FieldPath, Issue, ResolvedDocument
 
 PERIOD_QUARTERS: dict[str, frozenset[int]] = {
     "quy": frozenset(),  # the quarter given in ``quy``
@@ -95,9 +95,11 @@ class BaoCao(Kind):
     template = "baocao.docx"
     parts = (*MAU_1_4[:2], "kinh_gui", *MAU_1_4[2:])
 
-    def resolve_extras(self, document: DocumentBase, related: RelatedLoader) -> Extras:
+    def resolve_extras(
+        self, document: DocumentBase, resolved: ResolvedDocument | None, resources: Resources
+    ) -> Extras:
         """Return the plan's task table (``plan``) and check every result against it."""
-        extras = super().resolve_extras(document, related)
+        extras = super().resolve_extras(document, resolved, resources)
         if not isinstance(document, BaoCaoDocument):
             raise TypeError(f"a report's model is BaoCaoDocument, got {type(document).__name__}")
         blocks = [
@@ -112,7 +114,7 @@ class BaoCao(Kind):
                 for path, _ in blocks
             ]
             return Extras({}, issues)
-        plan_document, error = related(document.ke_hoach, "ke_hoach")
+        plan_document, error = resources.document(document.ke_hoach, "ke_hoach")
         if plan_document is None:
             issues.append((("ke_hoach",), error or "không đọc được kế hoạch"))
             return Extras({}, issues)

@@ -7,18 +7,44 @@ kind returns from :meth:`Kind.context`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from docgen.context import body_context, frame_context
+from docgen.errors import Problem
 from docgen.models.documents import DocumentBase
 from docgen.resolve import FieldPath, Issue, ResolvedDocument
 
 MAU_1_4 = ("header", "title", "can_cu", "mo_dau", "body", "ket_thuc", "closing")
 """The parts of Mẫu 1.4 (văn bản có tên loại), in the order the template lays them out."""
 
-RelatedLoader = Callable[[str, str], tuple[ResolvedDocument | None, str | None]]
-"""Loads a document a kind refers to, ``(reference, expected loai)`` -> (document, error)."""
+if TYPE_CHECKING:
+    from docgen.models.awards import RateTable
+    from docgen.sources.table import Column, TableRow
+
+
+class Resources(Protocol):
+    """What a kind may read beyond its own data, each relative to the document's folder.
+
+    Every method returns ``(value, None)``, or ``(None, message)`` saying why the value is
+    missing; problems inside the file read (located in that file) are reported by the
+    project itself, so the message only has to point at it.
+    """
+
+    def document(self, reference: str, loai: str) -> tuple[ResolvedDocument | None, str | None]:
+        """Return the document of kind ``loai`` at ``reference`` (a report's plan)."""
+        ...
+
+    def table(
+        self, reference: str, columns: Sequence[Column], sheet: str | None
+    ) -> tuple[list[TableRow] | None, str | None]:
+        """Return the rows of the spreadsheet (.xlsx, .csv, .yaml) at ``reference``."""
+        ...
+
+    def rates(self) -> tuple[RateTable | None, str | None]:
+        """Return the project's award forms and prize rates (muc-thuong.yaml)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -27,6 +53,9 @@ class Extras:
 
     values: Mapping[str, Any]
     issues: list[Issue]
+    """Problems of the document itself, located by field path."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems located in other files the kind read (a spreadsheet's rows)."""
 
 
 class Kind:
@@ -49,10 +78,13 @@ class Kind:
         """Return True when the layout has a Kính gửi block (ô 9a)."""
         return "kinh_gui" in self.parts
 
-    def resolve_extras(self, document: DocumentBase, related: RelatedLoader) -> Extras:
+    def resolve_extras(
+        self, document: DocumentBase, resolved: ResolvedDocument | None, resources: Resources
+    ) -> Extras:
         """Return what this kind needs beyond the common frame, with the issues found.
 
-        ``related`` loads another document the data refers to (a report's plan).
+        ``resolved`` is the document with its references resolved (None when they could not
+        be); ``resources`` reads what the data refers to (a report's plan, a decision's list).
         """
         issues: list[Issue] = []
         if document.kinh_gui and not self.accepts_kinh_gui:
@@ -62,8 +94,4 @@ class Kind:
 
     def context(self, resolved: ResolvedDocument) -> dict[str, Any]:
         """Return the template context of ``resolved``: the common frame and the body."""
-        # context.py builds views from kinds' data; imported here to keep kinds importable
-        # by it without a cycle.
-        from docgen.context import body_context, frame_context
-
         return {**frame_context(resolved, self.ten_loai, self.code), **body_context(resolved)}

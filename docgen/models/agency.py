@@ -55,6 +55,12 @@ class Agency(BaseModel):
     """Default text after "Lưu:" in Nơi nhận, e.g. "VT, TĐKT"."""
     nguoi_ky: dict[str, Signer] = Field(default_factory=dict)
     """Signers by key, referred to from documents."""
+    ten_day_du: Text | None = None
+    """The full name in sentence case, as text quotes it: "Ủy ban nhân dân huyện Đắk Hà"."""
+    thu_truong: Text | None = None
+    """The head's title, for decisions in the head's own power: "Chủ tịch"."""
+    tap_the: Text | None = None
+    """The collective's name after "TM.", for decisions in its power: "Ủy ban nhân dân"."""
 
 
 class AgencyPatch(BaseModel):
@@ -68,6 +74,9 @@ class AgencyPatch(BaseModel):
     viet_tat: str | None = Field(default=None, pattern=r"^[^\s/-]+$")
     dia_danh: Text | None = None
     luu: Text | None = None
+    ten_day_du: Text | None = None
+    thu_truong: Text | None = None
+    tap_the: Text | None = None
 
 
 class AgencyDirectory(BaseModel):

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import sys
 from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -287,12 +288,12 @@ def _tag(container: _Cell | DocumentObject, tag: str) -> None:
     _write(container, n30.NOI_DUNG.style_id, tag)
 
 
-def build_header(document: DocumentObject) -> None:
-    """Add ô 1–4: agency and Quốc hiệu side by side, then Số and the date line on one row."""
+def _header_table(document: DocumentObject, with_number: bool) -> Table:
+    """Add the header table: agency and Quốc hiệu side by side (ô 1–2), and with
+    ``with_number`` a second row for Số and the date line (ô 3–4)."""
     geometry = n30.GEOMETRY
-    table = _layout_table(
-        document, 2, (geometry.header_left, geometry.header_right), BORDERLESS_TABLE_STYLE
-    )
+    widths = (geometry.header_left, geometry.header_right)
+    table = _layout_table(document, 2 if with_number else 1, widths, BORDERLESS_TABLE_STYLE)
     agency = table.cell(0, 0)
     _write(agency, n30.CO_QUAN_CHU_QUAN.style_id, "{%p for dong in co_quan.chu_quan %}", first=True)
     _write(agency, n30.CO_QUAN_CHU_QUAN.style_id, "{{ dong }}")
@@ -305,8 +306,49 @@ def build_header(document: DocumentObject) -> None:
     _write(nation, n30.QUOC_HIEU.style_id, n30.QUOC_HIEU_TEXT, first=True)
     _write(nation, n30.TIEU_NGU.style_id, n30.TIEU_NGU_TEXT)
     _write(nation, n30.LINE_UNDER_TIEU_NGU.style_id)
+    return table
+
+
+def build_header(document: DocumentObject) -> None:
+    """Add ô 1–4: agency and Quốc hiệu side by side, then Số and the date line on one row."""
+    table = _header_table(document, with_number=True)
     _write(table.cell(1, 0), n30.SO_KY_HIEU.style_id, "{{ so }}", first=True)
     _write(table.cell(1, 1), n30.DIA_DANH_NGAY.style_id, "{{ dia_danh_ngay }}", first=True)
+
+
+def build_authority(document: DocumentObject) -> None:
+    """Add a decision's authority line (Mẫu 1.2): whose power it is issued in."""
+    _write(document, n30.THAM_QUYEN_BAN_HANH.style_id, "{{ tham_quyen_ban_hanh }}")
+
+
+def build_quyet_dinh_lenh(document: DocumentObject) -> None:
+    """Add "QUYẾT ĐỊNH:" before a decision's articles (Mẫu 1.2)."""
+    _write(document, n30.QUYET_DINH_LENH.style_id, n30.QUYET_DINH_LENH_TEXT)
+
+
+def build_attachment(document: DocumentObject) -> None:
+    """Add the attached list: its own section on a new page, with the header without Số,
+    "DANH SÁCH", its title, the "(Kèm theo ...)" line, the table and the total.
+
+    The decision's section ends in a paragraph holding a copy of the template's page setup;
+    the list's page setup (portrait or landscape, numbered from 1) depends on the data and
+    comes from the ``het_phan`` filter.
+    """
+    main_section = deepcopy(document.sections[0]._sectPr)
+    end = _write(document, n30.SPACE_AFTER_TABLE.style_id)
+    end._p.get_or_add_pPr().append(main_section)
+    _header_table(document, with_number=False)
+    _write(document, n30.TEN_LOAI.style_id, n30.DANH_SACH_TEXT)
+    _loop(document, "danh_sach.tieu_de", n30.TRICH_YEU.style_id, "{{ dong }}")
+    _write(document, n30.KEM_THEO.style_id, "{{ danh_sach.kem_theo }}")
+    _write(
+        document,
+        n30.LINE_UNDER_TRICH_YEU.style_id,
+        "{{p danh_sach.tieu_de|duong_ke('ke_trich_yeu', danh_sach.ngang) }}",
+    )
+    _tag(document, "{{p danh_sach.bang|bang }}")
+    _write(document, n30.NOI_DUNG.style_id, "{{r danh_sach.tong|runs }}")
+    _tag(document, "{{p danh_sach.ngang|het_phan }}")
 
 
 BODY_BRANCHES = (
@@ -424,6 +466,9 @@ PART_BUILDERS: dict[str, Callable[[DocumentObject], None]] = {
     "body": build_body,
     "ket_thuc": build_closing_sentence,
     "closing": build_closing,
+    "authority": build_authority,
+    "quyet_dinh_lenh": build_quyet_dinh_lenh,
+    "attachment": build_attachment,
 }
 """How each part a kind's layout names is built (see ``Kind.parts``)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from docx.shared import Length
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
@@ -13,6 +14,7 @@ from docgen.render import ooxml
 from docgen.rules import n30
 
 RULE_LINES = {line.key: line for line in n30.RULE_LINES}
+LANDSCAPE_TEXT_WIDTH = Length(n30.PAGE.height - n30.PAGE.left.default - n30.PAGE.right.default)
 
 
 def _runs(rich: Rich) -> Markup:
@@ -23,9 +25,14 @@ def _table(table: TableView) -> Markup:
     return Markup(ooxml.table_xml(table))
 
 
-def _rule_line(lines: str | Iterable[str], key: str) -> Markup:
+def _rule_line(lines: str | Iterable[str], key: str, landscape: bool = False) -> Markup:
     texts = [lines] if isinstance(lines, str) else list(lines)
-    return Markup(ooxml.rule_line_xml(RULE_LINES[key], texts))
+    container = LANDSCAPE_TEXT_WIDTH if landscape else None
+    return Markup(ooxml.rule_line_xml(RULE_LINES[key], texts, container))
+
+
+def _section_end(landscape: bool) -> Markup:
+    return Markup(ooxml.section_end_xml(bool(landscape)))
 
 
 def _kinh_gui(lines: list[str]) -> Markup:
@@ -36,8 +43,9 @@ def make_environment() -> Environment:
     """Return a Jinja environment that escapes every value and fails on missing data.
 
     Filters: ``runs`` (spans to runs, for ``{{r ...}}``), ``bang`` (a table, for ``{{p ...}}``),
-    ``duong_ke(key)`` (the N30 line under the given text, for ``{{p ...}}``), ``kinh_gui``
-    (the Kính gửi block, for ``{{p ...}}``).
+    ``duong_ke(key[, landscape])`` (the N30 line under the given text, for ``{{p ...}}``),
+    ``kinh_gui`` (the Kính gửi block, for ``{{p ...}}``), ``het_phan(landscape)`` (the end of
+    an attachment's own section, for ``{{p ...}}``).
     """
     environment = Environment(
         autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
@@ -46,4 +54,5 @@ def make_environment() -> Environment:
     environment.filters["bang"] = _table
     environment.filters["duong_ke"] = _rule_line
     environment.filters["kinh_gui"] = _kinh_gui
+    environment.filters["het_phan"] = _section_end
     return environment

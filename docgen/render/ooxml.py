@@ -95,26 +95,52 @@ def paragraph_xml(style: str, rich: Rich = (), indent: tuple[int, int] | None = 
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind}</w:pPr>{runs_xml(rich)}</w:p>'
 
 
-def line_indents(line: n30.RuleLine, lines: Iterable[str]) -> tuple[int, int]:
+def line_indents(
+    line: n30.RuleLine, lines: Iterable[str], container: Length | None = None
+) -> tuple[int, int]:
     """Return the (left, right) indents, in twips, that give ``line`` its N30 length.
 
     The length is the rule's default fraction of the widest of ``lines`` as printed in the
-    measured component's default size, centred in the rule's container.
+    measured component's default size, centred in the rule's container (or ``container``,
+    e.g. the text width of a landscape page).
     """
+    width = line.container if container is None else container
     component = line.measured
     widest = max(
         (n30.text_width(text, component.size.default, bool(component.bold)) for text in lines),
         default=Length(0),
     )
     # A long text wraps: its printed line is at most the container's width.
-    length = int(min(widest, line.container) * line.default_fraction)
-    side = (int(line.container) - length) // 2
+    length = int(min(widest, width) * line.default_fraction)
+    side = (int(width) - length) // 2
     return twips(Length(side)), twips(Length(side))
 
 
-def rule_line_xml(line: n30.RuleLine, lines: Iterable[str]) -> str:
+def rule_line_xml(line: n30.RuleLine, lines: Iterable[str], container: Length | None = None) -> str:
     """Return the empty paragraph whose bottom border draws ``line`` under ``lines``."""
-    return paragraph_xml(line.style_id, indent=line_indents(line, lines))
+    return paragraph_xml(line.style_id, indent=line_indents(line, lines, container))
+
+
+def section_end_xml(landscape: bool) -> str:
+    """Return an empty paragraph closing a section of its own: A4 portrait or landscape with
+    the N30 margins, page numbers restarting at 1 and none on its first page (an attachment).
+
+    Headers are not referenced, so the section shows the previous section's (OOXML's
+    inheritance); the render step makes this the document's last section.
+    """
+    page = n30.PAGE
+    width, height = (page.height, page.width) if landscape else (page.width, page.height)
+    orient = ' w:orient="landscape"' if landscape else ""
+    margins = {side: twips(rule.default) for side, _, rule in page.margins()}
+    header, footer = twips(Length(page.top.default // 2)), twips(Length(page.bottom.default // 2))
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{n30.SPACE_AFTER_TABLE.style_id}"/><w:sectPr>'
+        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"{orient}/>'
+        f'<w:pgMar w:top="{margins["top"]}" w:right="{margins["right"]}" '
+        f'w:bottom="{margins["bottom"]}" w:left="{margins["left"]}" w:header="{header}" '
+        f'w:footer="{footer}" w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/>'
+        "</w:sectPr></w:pPr></w:p>"
+    )
 
 
 def kinh_gui_xml(lines: list[str]) -> str:
@@ -158,7 +184,17 @@ def table_xml(table: TableView) -> str:
     header: list[list[Rich]] = [[(Span(column.title),)] for column in table.columns]
     alignments = [CELL_STYLES[column.align] for column in table.columns]
     rows = [_row_xml(header, widths, alignments, header=True, numbered=table.numbered)]
-    rows += [_row_xml(row.cells, widths, alignments, table.numbered) for row in table.rows]
+    rows += [
+        _row_xml(
+            row.cells,
+            widths,
+            alignments,
+            table.numbered,
+            whole=table.rows_whole,
+            span=table.span_groups and row.group,
+        )
+        for row in table.rows
+    ]
     spacer = paragraph_xml(n30.SPACE_AFTER_TABLE.style_id)
     return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>{spacer}"
 
@@ -169,8 +205,20 @@ def _row_xml(
     alignments: list[str],
     numbered: bool,
     header: bool = False,
+    whole: bool = False,
+    span: bool = False,
 ) -> str:
-    row_properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else ""
+    if header:
+        row_properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    else:
+        row_properties = "<w:trPr><w:cantSplit/></w:trPr>" if whole else ""
+    merged = 1
+    if span:
+        # A group heading runs across the columns after the number: one cell, gridSpan'd.
+        lead = 2 if numbered else 1
+        merged = len(widths) - lead + 1
+        cells = cells[:lead]
+        widths = [*widths[: lead - 1], sum(widths[lead - 1 :])]
     xml_cells = []
     for index, (paragraphs, width) in enumerate(zip(cells, widths, strict=True)):
         if header:
@@ -181,7 +229,9 @@ def _row_xml(
             style = alignments[index]
         body = "".join(paragraph_xml(style, rich) for rich in paragraphs) or paragraph_xml(style)
         align = '<w:vAlign w:val="center"/>' if header else ""
+        grid_span = f'<w:gridSpan w:val="{merged}"/>' if span and index == len(cells) - 1 else ""
         xml_cells.append(
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{align}</w:tcPr>{body}</w:tc>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{align}</w:tcPr>'
+            f"{body}</w:tc>"
         )
     return f"<w:tr>{row_properties}{''.join(xml_cells)}</w:tr>"

@@ -33,6 +33,32 @@ TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def collapse_trailing_section(root: etree._Element) -> bool:
+    """Make a section that a template ends in a paragraph the document's last section.
+
+    An attachment's page setup depends on the data (portrait or landscape), so it is written
+    as an empty paragraph holding a ``w:sectPr`` right before the body's own ``w:sectPr``,
+    which would leave an empty last page. Move those properties into the body's ``w:sectPr``
+    and drop the paragraph. Return True when the tree was changed.
+    """
+    body = root.find(f"{{{W_NS}}}body")
+    if body is None or len(body) < 2:
+        return False
+    final, last = body[-1], body[-2]
+    if final.tag != f"{{{W_NS}}}sectPr" or last.tag != f"{{{W_NS}}}p":
+        return False
+    properties = last.find(f"{{{W_NS}}}pPr")
+    section = None if properties is None else properties.find(f"{{{W_NS}}}sectPr")
+    if section is None or len(last) != 1:  # a paragraph with text is a real section break
+        return False
+    body.remove(last)
+    body.replace(final, section)
+    return True
+
+
 class PreparedTemplate:
     """A .docx template compiled for repeated rendering."""
 
@@ -87,11 +113,13 @@ class PreparedTemplate:
             xml = xml.replace("\n<w:p", "<w:p")
             blob = xml.encode("utf-8")
             try:
-                etree.fromstring(blob)
+                tree = etree.fromstring(blob)
             except etree.XMLSyntaxError as error:
                 raise TemplateError(
                     f"{display_path(self.path)}: {name}: mẫu sinh ra XML hỏng: {error}"
                 ) from error
+            if collapse_trailing_section(tree):
+                blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
             parts[name] = blob
         if properties is not None:
             try:

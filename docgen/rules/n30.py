@@ -390,6 +390,9 @@ SPACE_AFTER_TABLE = Spacer("N30SauBang", "N30 Sau bảng", BODY_SPACING.after)
 
 QUOC_HIEU_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU_TEXT = "Độc lập - Tự do - Hạnh phúc"
+QUYET_DINH_LENH_TEXT = "QUYẾT ĐỊNH:"
+DANH_SACH_TEXT = "DANH SÁCH"
+"""The heading of a list attached to a decision, in the tên loại style."""
 
 
 PAGE_NUMBER_REF = (
