@@ -72,6 +72,8 @@ class ParagraphFacts:
     row_cant_split: bool | None = None
     """For a paragraph in a table cell: whether its row may not break across pages
     ("cantSplit"); None outside tables."""
+    section: int = 0
+    """Index of the section (page setup) the paragraph stands in, 0-based."""
 
 
 @dataclass(frozen=True)

@@ -180,9 +180,13 @@ def _vml_point(value: str) -> int:
 
 
 def paragraph_facts(
-    document: Document, paragraph: Paragraph, location: Location, container: int | None
+    document: Document,
+    paragraph: Paragraph,
+    location: Location,
+    container: int | None,
+    section: int = 0,
 ) -> ParagraphFacts:
-    """Return the facts of one paragraph."""
+    """Return the facts of one paragraph, which stands in section ``section``."""
     alignment = paragraph_property(document, paragraph, "alignment")
     values = {
         name: paragraph_property(document, paragraph, name)
@@ -215,6 +219,7 @@ def paragraph_facts(
         cell_line=_cell_line(paragraph),
         keep_with_next=bool(values["keep_with_next"]),
         row_cant_split=_row_cant_split(document, paragraph),
+        section=section,
     )
 
 
@@ -319,18 +324,35 @@ def section_facts(document: Document) -> list[SectionFacts]:
     return facts
 
 
+def _text_width(section: SectionFacts) -> int | None:
+    """Return the width between the margins of ``section``'s page, if its setup says."""
+    if section.page_width and section.left is not None and section.right is not None:
+        return section.page_width - section.left - section.right
+    return None
+
+
+def _ends_section(paragraph: Paragraph) -> bool:
+    """Return True when ``paragraph`` carries a section break (the page setup of the section
+    it ends, as Word stores every section's but the last)."""
+    p_pr = paragraph._p.pPr
+    return p_pr is not None and p_pr.find(qn("w:sectPr")) is not None
+
+
 def inspect_document(document: Document) -> DocumentFacts:
     """Return the facts of ``document``."""
     sections = section_facts(document)
-    first = sections[0] if sections else None
-    text_width = None
-    if first and first.page_width and first.left is not None and first.right is not None:
-        text_width = first.page_width - first.left - first.right
-    paragraphs = [
-        paragraph_facts(document, paragraph, location, container)
-        for paragraph, location, container in walk_paragraphs(document, text_width)
-    ]
-    return DocumentFacts(sections, paragraphs, text_width)
+    widths = [_text_width(section) for section in sections] or [None]
+    paragraphs = []
+    section = 0
+    for paragraph, location, container in walk_paragraphs(document, widths[0]):
+        # A body paragraph spans its own section's text width (a landscape attachment's is
+        # wider); a cell's width comes from the table.
+        if location.table is None:
+            container = widths[min(section, len(widths) - 1)]
+        paragraphs.append(paragraph_facts(document, paragraph, location, container, section))
+        if location.table is None and _ends_section(paragraph):
+            section += 1
+    return DocumentFacts(sections, paragraphs, widths[0])
 
 
 def inspect_file(path: Path) -> DocumentFacts:

@@ -19,7 +19,7 @@ SO_RE = re.compile(r"^Số\s*:")
 DATE_RE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
 VV_RE = re.compile(r"^V/v\b")
 KINH_GUI_RE = re.compile(r"^Kính gửi\b")
-CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị)\b")
+CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị)\b")
 MUC_RE = re.compile(r"^(?P<number>[IVXLC]+)\.\s")
 KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
 DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
@@ -35,10 +35,89 @@ NOI_NHAN_RE = re.compile(r"^Nơi nhận\s*:?\s*$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 TYPE_NAMES = {name.upper(): name for name in DOC_TYPE_ABBREVIATIONS}
 QUYET_DINH_LINE = "QUYẾT ĐỊNH:"
+QUYET_DINH_LENH_RE = re.compile(r"^QUYẾT\s+ĐỊNH\s*:?$", re.IGNORECASE)
+"""The "QUYẾT ĐỊNH:" line before the articles, also as mistyped (no colon, lower case)."""
+DECISION = "QUYẾT ĐỊNH"
+"""The tên loại of a decision: the kind with an authority line, "QUYẾT ĐỊNH:" and articles."""
+KEM_THEO_RE = re.compile(r"^[(\[]?\s*Kèm\s+theo\b", re.IGNORECASE)
+"""The reference line of an attachment, "(Kèm theo Quyết định số ...)", also without its
+parentheses (reported, not overlooked)."""
+ATTACHMENT_NAMES = {"DANH SÁCH", *TYPE_NAMES}
+"""Headings an attachment opens with in the tên loại style: a list, or a document a decision
+issues or approves (Mẫu 1.3: "KẾ HOẠCH", "QUY CHẾ", ...)."""
+HEAD_RE = re.compile(
+    r"^(CHỦ TỊCH|THỦ TƯỚNG|(TỔNG\s+)?GIÁM ĐỐC|CHÁNH\s|(\S+\s+){0,2}TRƯỞNG\b)"
+)
+"""The title of a head of agency opening an authority line: the power is the head's."""
+COLLECTIVE_RE = re.compile(
+    r"^(ỦY BAN|HỘI ĐỒNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|ĐOÀN CHỦ TỊCH)"
+)
+"""The name of a collective body opening an authority line: the power is the collective's."""
 
 
 def nfc(text: str) -> str:
+    """Return ``text`` in precomposed Unicode (NFC), without surrounding blanks."""
     return unicodedata.normalize("NFC", text).strip()
+
+
+def _upper_key(text: str) -> str:
+    """Return ``text`` upper-cased, with the old accent placement "UỶ" written "ỦY"."""
+    return nfc(text).upper().replace("UỶ", "ỦY")
+
+
+def authority_kind(text: str) -> str | None:
+    """Return whose power an authority line names: "head" (the head's title, "CHỦ TỊCH ỦY
+    BAN NHÂN DÂN ..."), "collective" (a collective body, "ỦY BAN NHÂN DÂN ..."), or None."""
+    key = _upper_key(text)
+    if HEAD_RE.match(key):
+        return "head"
+    if COLLECTIVE_RE.match(key):
+        return "collective"
+    return None
+
+
+def signs_for(line: str, authority: str) -> bool:
+    """Return True when the signature line ``line`` is "TM. <name>" with ``<name>`` the start
+    of the authority line ``authority`` ("TM. ỦY BAN NHÂN DÂN" for "ỦY BAN NHÂN DÂN HUYỆN X")."""
+    key = _upper_key(line)
+    if not key.startswith("TM. "):
+        return False
+    name = " ".join(key[4:].split())
+    return bool(name) and " ".join(_upper_key(authority).split()).startswith(name)
+
+
+@dataclass
+class Attachment:
+    """An attachment after the signature (a list, an appendix, an issued document): where it
+    is and its components, as paragraph indexes. Its header has no Số, date nor signature."""
+
+    start: int
+    stop: int
+    section: int | None
+    """The section it opens, or None when it opens at a "Phụ lục" heading on a new page of
+    the signature's section."""
+    quoc_hieu: int | None = None
+    tieu_ngu: int | None = None
+    co_quan_chu_quan: list[int] = field(default_factory=list)
+    co_quan_ban_hanh: list[int] = field(default_factory=list)
+    phu_luc: int | None = None
+    """The "Phụ lục I" heading."""
+    ten_loai: int | None = None
+    """The heading in the tên loại style: "DANH SÁCH", "KẾ HOẠCH", ..."""
+    title: list[int] = field(default_factory=list)
+    """The title lines under the heading (in the trích yếu style)."""
+    kem_theo: int | None = None
+    """The "(Kèm theo ... số ... ngày ... của ...)" line."""
+    body: list[int] = field(default_factory=list)
+    """Paragraphs of text outside tables, below the title block; table cells are not."""
+    muc: list[int] = field(default_factory=list)
+    khoan: list[int] = field(default_factory=list)
+    diem: list[int] = field(default_factory=list)
+    dieu: list[int] = field(default_factory=list)
+
+    def line_anchor(self) -> int | None:
+        """Return the paragraph the short line under the title block is drawn below."""
+        return self.kem_theo if self.kem_theo is not None else (self.title or [None])[-1]
 
 
 @dataclass
@@ -74,12 +153,24 @@ class Roles:
     ho_ten: int | None = None
     tham_quyen_ban_hanh: int | None = None
     """The THẨM QUYỀN BAN HÀNH line of a decision (above the căn cứ)."""
+    quyet_dinh_lenh: int | None = None
+    """The "QUYẾT ĐỊNH:" line of a decision (before the articles)."""
+    decision: bool = False
+    """The tên loại is QUYẾT ĐỊNH."""
+    closing_end: int = 0
+    """The index after the closing block (Nơi nhận and signature): attachments follow it."""
+    attachments: list[Attachment] = field(default_factory=list)
+    """What follows the signature in sections of its own or from a "Phụ lục" heading."""
+    attachment_sections: set[int] = field(default_factory=set)
+    """The sections that hold only attachments (their pages may be landscape)."""
 
     def component_of(self) -> dict[int, str]:
-        """Return the role of every identified paragraph, by index."""
+        """Return the role of every identified paragraph of the main text, by index."""
         roles: dict[int, str] = {}
         for name, value in vars(self).items():
-            if name in {"body", "muc", "khoan", "diem", "dieu", "gach_cong"}:
+            if name in {"body", "muc", "khoan", "diem", "dieu", "gach_cong", "attachments"}:
+                continue
+            if name in {"decision", "closing_end", "attachment_sections"}:
                 continue
             for index in value if isinstance(value, list) else [value]:
                 if index is not None:
@@ -108,7 +199,7 @@ def identify(facts: DocumentFacts) -> Roles:
     start = _title(paragraphs, texts, roles)
     end = _closing(paragraphs, texts, roles)
     _body(paragraphs, texts, roles, start, end)
-    _appendices(paragraphs, texts, roles, end)
+    _attachments(paragraphs, texts, roles)
     return roles
 
 
@@ -133,17 +224,25 @@ def _agency(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) ->
         if any(c.isalpha() for c in text) and upper and not SO_RE.match(text):
             lines.append(index)
     lines.reverse()
-    bold_seen = False
-    for index in lines:
-        bold = any(run.bold for run in paragraphs[index].runs)
-        if bold or bold_seen:
-            bold_seen = True
-            roles.co_quan_ban_hanh.append(index)
-        else:
-            roles.co_quan_chu_quan.append(index)
+    roles.co_quan_chu_quan, roles.co_quan_ban_hanh = _split_agency(paragraphs, lines)
     for index in range(anchor + 1, min(anchor + 4, len(texts))):
         if VV_RE.match(texts[index]):
             roles.vv.append(index)
+
+
+def _split_agency(
+    paragraphs: list[ParagraphFacts], lines: list[int]
+) -> tuple[list[int], list[int]]:
+    """Return the agency lines split into the parent agency's (upright, above) and the issuing
+    agency's (from the first bold line down)."""
+    parent: list[int] = []
+    issuer: list[int] = []
+    for index in lines:
+        if issuer or any(run.bold for run in paragraphs[index].runs):
+            issuer.append(index)
+        else:
+            parent.append(index)
+    return parent, issuer
 
 
 def _header_end(paragraphs: list[ParagraphFacts], roles: Roles) -> int:
@@ -169,8 +268,21 @@ def _skip_empty(texts: list[str], index: int) -> int:
 
 def _opens_body(text: str) -> bool:
     """Return True when ``text`` can only be the start of something below the title."""
-    patterns = (CAN_CU_RE, KINH_GUI_RE, PHAN_RE, MUC_RE, KHOAN_RE, DIEU_RE)
-    return text == QUYET_DINH_LINE or any(pattern.match(text) for pattern in patterns)
+    patterns = (CAN_CU_RE, KINH_GUI_RE, PHAN_RE, MUC_RE, KHOAN_RE, DIEU_RE, QUYET_DINH_LENH_RE)
+    return any(pattern.match(text) for pattern in patterns)
+
+
+def _authority_line(text: str, decision: bool) -> bool:
+    """Return True when ``text``, the first line under a title, is a decision's authority line.
+
+    Upper case and naming a head or a collective, in any document; in a decision also when
+    typed in lower case (reported as such, not overlooked), as long as it is not a sentence.
+    """
+    if authority_kind(text) is None:
+        return False
+    if text == text.upper():
+        return True
+    return decision and not text.endswith((".", ";", ":", ","))
 
 
 def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
@@ -178,10 +290,17 @@ def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> 
     index = _skip_empty(texts, _header_end(paragraphs, roles))
     if index < len(texts) and texts[index].upper() in TYPE_NAMES:
         roles.ten_loai = index  # in any case: a lower-case tên loại is reported, not overlooked
+        roles.decision = texts[index].upper() == DECISION
         index += 1
         # A long trích yếu runs over several paragraphs. It ends at the empty paragraph that
-        # carries the line under it, or right after a paragraph the line is drawn on.
-        while index < len(texts) and texts[index] and not _opens_body(texts[index]):
+        # carries the line under it, or right after a paragraph the line is drawn on; in a
+        # decision whose line is missing, at the authority line (upper case, never a trích yếu).
+        while (
+            index < len(texts)
+            and texts[index]
+            and not _opens_body(texts[index])
+            and not (roles.decision and _authority_line(texts[index], decision=False))
+        ):
             paragraph = paragraphs[index]
             # The trích yếu is bold and centred; either one tells it from the body.
             bold = all(run.bold for run in paragraph.runs)
@@ -226,11 +345,15 @@ def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -
     """Find Nơi nhận and the signature block; return the index where the body ends."""
     heading = next((i for i, text in enumerate(texts) if NOI_NHAN_RE.match(text)), None)
     if heading is None:
+        roles.closing_end = len(texts)
         return len(texts)
     roles.noi_nhan_tieu_de = heading
     place = paragraphs[heading].location
     if place.table is None:
-        return _closing_paragraphs(paragraphs, texts, roles, heading)
+        end = _closing_paragraphs(paragraphs, texts, roles, heading)
+        block = [heading, *roles.noi_nhan, *roles.tham_quyen]
+        roles.closing_end = max([*block, roles.ho_ten if roles.ho_ten is not None else -1]) + 1
+        return end
     for index in range(heading + 1, len(texts)):
         location = paragraphs[index].location
         if (location.table, location.row, location.column) != (
@@ -249,7 +372,9 @@ def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -
     if signature:
         roles.ho_ten = signature[-1]
         roles.tham_quyen = signature[:-1]
-    return min(i for i, p in enumerate(paragraphs) if p.location.table == place.table)
+    table = [i for i, p in enumerate(paragraphs) if p.location.table == place.table]
+    roles.closing_end = table[-1] + 1
+    return table[0]
 
 
 def _closing_paragraphs(

@@ -36,7 +36,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +110,8 @@ _COLUMN_NUMBER = re.compile(r"\(?([0-9]{1,2})\)?")
 # the precision Excel keeps.
 _CSV_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")
 _CSV_GROUPED_INT = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,4}")
+# An <f> (formula) element of sheet XML, with or without a namespace prefix.
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 # Header decorations staff add to a name: "Họ và tên:", "Họ và tên *", "Họ và tên (*)".
 _HEADER_TRAILER = re.compile(r"(?:\s*(?:\(\*\)|[:*]))+$")
 
@@ -281,35 +283,61 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None, spec: _Spec) -> list[T
     # suite turns warnings into errors.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            # data_only: formulas give the value Excel saved with the file. A program that
-            # writes formulas without computing them (openpyxl itself, some exporters) saves
-            # no value, and data_only then gives None, indistinguishable from an empty cell;
-            # the second workbook, read with formulas, tells them apart (see _xlsx_value).
-            values_book = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-            )
-            formula_book = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=False, keep_links=False
-            )
-        # Any failure inside openpyxl while parsing the user's bytes means the package is
-        # damaged; the library raises many unrelated types (KeyError, ValueError, XML errors).
-        except Exception as error:
-            raise InputError([Problem(name, None, "", _CORRUPT_MESSAGE)]) from error
+        # data_only: formulas give the value Excel saved with the file. A program that writes
+        # formulas without computing them (openpyxl itself, some exporters) saves no value,
+        # and data_only then gives None, indistinguishable from an empty cell; a second
+        # reading with formulas tells them apart (see _xlsx_value). It doubles the parsing
+        # time, so it is done only for a sheet that has formulas.
+        values_book = _open_workbook(data, name, data_only=True)
+        formula_book = None
         try:
             title = _choose_sheet(values_book, sheet, name)
             label = f"{name}:{title}"
             values_sheet = values_book[title]
-            formula_sheet = formula_book[title]
-            # The <dimension> a file declares can be wrong (some exporters write "A1"), and
-            # openpyxl would then cut rows short; without it every row is read as written.
-            values_sheet.reset_dimensions()
-            formula_sheet.reset_dimensions()
+            formula_sheet = None
+            if _has_formulas(data, values_sheet):
+                formula_book = _open_workbook(data, name, data_only=False)
+                formula_sheet = formula_book[title]
             rows = _xlsx_rows(values_sheet, formula_sheet, label)
             return _read_grid(label, rows, spec, _EMPTY_SHEET_MESSAGE)
         finally:
             values_book.close()
-            formula_book.close()
+            if formula_book is not None:
+                formula_book.close()
+
+
+def _open_workbook(data: bytes, name: str, data_only: bool) -> Any:
+    """Return the read-only openpyxl workbook of ``data``; raises InputError if damaged."""
+    try:
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False
+        )
+    # Any failure inside openpyxl while parsing the user's bytes means the package is
+    # damaged; the library raises many unrelated types (KeyError, ValueError, XML errors).
+    except Exception as error:
+        raise InputError([Problem(name, None, "", _CORRUPT_MESSAGE)]) from error
+
+
+def _has_formulas(data: bytes, worksheet: Any) -> bool:
+    """Return whether the XML of ``worksheet`` (of the package ``data``) has a formula.
+
+    Scans the raw XML for an ``<f>`` element, much faster than parsing it. When the part
+    cannot be found, answers True: the slower, complete reading is then used.
+    """
+    part = getattr(worksheet, "_worksheet_path", None)
+    if not isinstance(part, str):
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(part) as stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                # The tail of the previous chunk catches a tag cut between two chunks.
+                if _FORMULA_TAG.search(tail + chunk):
+                    return True
+                tail = chunk[-16:]
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return True
+    return False
 
 
 def _check_xlsx_package(data: bytes, name: str) -> None:
@@ -362,14 +390,23 @@ def _choose_sheet(book: Any, sheet: str | None, name: str) -> str:
 
 
 def _xlsx_rows(
-    values_sheet: Any, formula_sheet: Any, label: str
+    values_sheet: Any, formula_sheet: Any | None, label: str
 ) -> Iterator[tuple[int, list[Any]]]:
     """Yield ``(row number, cell values)`` for every row of the sheet, from row 1.
 
-    The two sheets are the same one read with cached values and with formulas; they are
-    parsed in step, so each cell is seen once in both forms.
+    ``formula_sheet`` is the same sheet read with formulas (None if it has none); the two
+    are parsed in step, so each cell is seen once in both forms.
     """
-    pairs = zip(values_sheet.iter_rows(), formula_sheet.iter_rows(), strict=True)
+    # The <dimension> a file declares can be wrong (some exporters write "A1"), and openpyxl
+    # would then cut rows short; without it every row is read as written.
+    values_sheet.reset_dimensions()
+    value_rows = values_sheet.iter_rows()
+    if formula_sheet is None:
+        formula_rows: Iterator[Any] = repeat(())
+    else:
+        formula_sheet.reset_dimensions()
+        formula_rows = formula_sheet.iter_rows()
+    pairs = zip(value_rows, formula_rows, strict=False)
     number = 0
     while True:
         try:
@@ -387,18 +424,21 @@ def _xlsx_rows(
             number,
             [
                 _xlsx_value(cell, formula)
-                for cell, formula in zip(value_cells, formula_cells, strict=True)
+                for cell, formula in zip_longest(value_cells, formula_cells[: len(value_cells)])
             ],
         )
 
 
-def _xlsx_value(cell: Any, formula_cell: Any) -> Any:
-    """Return the usable value of ``cell`` (None if empty) or an :class:`_Invalid`."""
+def _xlsx_value(cell: Any, formula_cell: Any | None) -> Any:
+    """Return the usable value of ``cell`` (None if empty) or an :class:`_Invalid`.
+
+    ``formula_cell`` is the same cell read with formulas, or None when the sheet has none.
+    """
     value = cell.value
     if value is None:
         # An empty cached result of type "str" is a formula that computed "" (Excel writes
         # that); any other formula without a value was never computed.
-        if formula_cell.data_type == "f" and cell.data_type != "str":
+        if formula_cell is not None and formula_cell.data_type == "f" and cell.data_type != "str":
             return _Invalid(_UNCACHED_FORMULA_MESSAGE)
         return None
     if cell.data_type == "e":
