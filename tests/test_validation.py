@@ -21,9 +21,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from docgen.errors import Problem
+from docgen.kinds import KINDS
 from docgen.loading import load_yaml
 from docgen.models.agency import Agency, AgencyDirectory
-from docgen.models.documents import DocumentBase
+from docgen.models.awards import RateTable
+from docgen.models.documents import TextDocument
 from docgen.models.recipients import RecipientDirectory
 from docgen.validation import PATTERN_MESSAGES, problems_from_validation_error
 
@@ -263,7 +265,7 @@ def _document(**fields: str | None) -> str:
     return "".join(f"{key}: {value}\n" for key, value in merged.items() if value is not None)
 
 
-def _errors(tmp_path: Path, text: str, model: Any = DocumentBase) -> tuple[set[str], list[str]]:
+def _errors(tmp_path: Path, text: str, model: Any = TextDocument) -> tuple[set[str], list[str]]:
     """Return the pydantic error types ``model`` raises for ``text`` and the problems shown."""
     path = tmp_path / "doc.yaml"
     path.write_text(text, encoding="utf-8")
@@ -337,7 +339,8 @@ def test_every_pattern_in_the_models_is_described_in_words() -> None:
         return set()
 
     used = set()
-    for model in (DocumentBase, Agency, AgencyDirectory, RecipientDirectory):
+    kinds = [kind.model for kind in KINDS.values()]
+    for model in (*kinds, Agency, AgencyDirectory, RecipientDirectory, RateTable):
         used |= patterns(model.__pydantic_core_schema__)
     assert used, "no pattern found: the walk over the core schema is broken"
     assert used <= PATTERN_MESSAGES.keys(), (

@@ -23,8 +23,11 @@ from docgen.check.roles import (
     PHAN_RE,
     TYPE_NAMES,
     Roles,
+    authority_kind,
     identify,
     nfc,
+    signing_mark,
+    signs_for,
 )
 from docgen.formatting import DOC_TYPE_ABBREVIATIONS, VIETNAMESE_LETTERS, roman
 from docgen.rules import n30
@@ -35,6 +38,14 @@ AUTHORITY_WORDS = {"TM", "KT", "TL", "TUQ", "Q"}
 """The signing-authority abbreviations (Điều 13), as typed when the period is forgotten."""
 ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 """The words of "Phần thứ nhất", "Phần thứ hai", ... in order."""
+AGREEMENT_REF = "Điều 13; Phụ lục III, Mẫu 1.2 (chú thích 6); Phụ lục I, Mục II.7"
+NHU_DIEU_REF = "Phụ lục III, Mẫu 1.2: Nơi nhận “- Như Điều …;”; Phụ lục I, Mục II.9.b"
+NHU_DIEU_RE = re.compile(r"^-\s*Như\s+Điều\s+(?P<numbers>\d+(?:\s*(?:,|và)?\s*(?:Điều\s+)?\d+)*)")
+"""The first Nơi nhận line of a decision: "- Như Điều 3;" (several: "- Như Điều 2, Điều 3;")."""
+EXECUTES_RE = re.compile(r"(?<!hiệu lực )thi hành", re.IGNORECASE)
+"""An article naming who carries the decision out ("... chịu trách nhiệm thi hành Quyết định
+này"), not the one saying when it takes effect ("có hiệu lực thi hành ...")."""
+KEM_THEO_REF = "Phụ lục I, Mục III.1; Phụ lục III, Mẫu 1.3"
 CLOSING_SPLIT_REF = (
     "Phụ lục I, Mục II.7, II.9.b (thực tiễn): Nơi nhận ngang hàng với quyền hạn, chức vụ "
     "người ký; khối ký không tách sang trang sau"
@@ -123,7 +134,9 @@ class Checker:
             if not size_ok:
                 found = f"{_mm(section.page_width)} x {_mm(section.page_height)}"
                 self.add("PAGE_SIZE", ERROR, None, where + "khổ A4 210 x 297 mm", found, page.ref)
-            if section.orientation != "portrait":
+            # An attachment's wide table may be printed on landscape pages of its own section.
+            landscape_allowed = section.index in self.roles.attachment_sections
+            if section.orientation != "portrait" and not landscape_allowed:
                 self.add(
                     "ORIENTATION", WARNING, None, where + "hướng dọc (trừ khi có bảng biểu rộng)",
                     "hướng ngang", page.ref,
@@ -242,7 +255,9 @@ class Checker:
         self.check_component(n30.DIA_DANH_NGAY, [roles.dia_danh_ngay])
         self.check_component(n30.TEN_LOAI, [roles.ten_loai])
         self.check_component(n30.TRICH_YEU, roles.trich_yeu)
+        self.check_component(n30.THAM_QUYEN_BAN_HANH, [roles.tham_quyen_ban_hanh])
         self.check_component(n30.CAN_CU, roles.can_cu)
+        self.check_component(n30.QUYET_DINH_LENH, [roles.quyet_dinh_lenh])
         self.check_component(n30.NOI_NHAN_TIEU_DE, [roles.noi_nhan_tieu_de])
         self.check_component(n30.NOI_NHAN, roles.noi_nhan)
         self.check_component(n30.THAM_QUYEN, roles.tham_quyen)
@@ -252,6 +267,17 @@ class Checker:
         self.check_component(n30.PHAN_TIEU_DE, roles.phan_tieu_de)
         self.check_component(n30.VV, roles.vv)
         self.check_component(n30.KINH_GUI, roles.kinh_gui)
+        for attachment in roles.attachments:
+            # Its header and title are typed like the main text's (Mẫu 1.3, Mục III.1).
+            self.check_component(n30.QUOC_HIEU, [attachment.quoc_hieu])
+            self.check_component(n30.TIEU_NGU, [attachment.tieu_ngu])
+            self.check_component(n30.CO_QUAN_CHU_QUAN, attachment.co_quan_chu_quan)
+            self.check_component(n30.CO_QUAN_BAN_HANH, attachment.co_quan_ban_hanh)
+            self.check_component(n30.TEN_LOAI, [attachment.ten_loai])
+            self.check_component(n30.TRICH_YEU, attachment.title)
+            self.check_component(n30.KEM_THEO, [attachment.kem_theo])
+            self.check_component(n30.MUC, attachment.muc)
+            self.check_tieu_ngu_text(attachment.tieu_ngu)
         if roles.kinh_gui:
             first = self.facts.paragraphs[roles.kinh_gui[0]]
             if not re.match(r"^Kính gửi\s*:", nfc(first.text)):
@@ -272,8 +298,13 @@ class Checker:
             self.add(
                 "TIEU_NGU.MISSING", ERROR, None, n30.TIEU_NGU_TEXT, "không có", n30.TIEU_NGU.ref
             )
-        elif self.facts.paragraphs[roles.tieu_ngu].text.strip() != n30.TIEU_NGU_TEXT:
-            paragraph = self.facts.paragraphs[roles.tieu_ngu]
+        else:
+            self.check_tieu_ngu_text(roles.tieu_ngu)
+
+    def check_tieu_ngu_text(self, index: int | None) -> None:
+        """Check the wording of the Tiêu ngữ line ``index`` (dashes included)."""
+        paragraph = self.paragraph(index)
+        if paragraph is not None and paragraph.text.strip() != n30.TIEU_NGU_TEXT:
             self.add(
                 "TIEU_NGU.TEXT",
                 ERROR,
@@ -327,14 +358,25 @@ class Checker:
             return component.size.default
         return Length(min(max(max(sizes), component.size.low), component.size.high))
 
-    def check_line(self, line: n30.RuleLine, indexes: list[int]) -> None:
+    def check_line(
+        self,
+        line: n30.RuleLine,
+        indexes: list[int],
+        anchor: int | None = None,
+        required: bool = True,
+    ) -> None:
+        """Check the line drawn under the paragraph ``anchor`` (default: the last of
+        ``indexes``), measured against the text of ``indexes``; with ``required`` False a
+        missing line is no finding."""
         if not indexes:
             return
         paragraphs = [self.facts.paragraphs[i] for i in indexes]
-        last = indexes[-1]
+        last = indexes[-1] if anchor is None else anchor
         length, where = self._line_after(last)
         key = line.key.upper()
         following = self.paragraph(last + 1) if last + 1 < len(self.facts.paragraphs) else None
+        if length is None and not required:
+            return
         if length is None:
             underlined = any(run.underline for p in paragraphs for run in p.runs)
             underscores = following is not None and re.fullmatch(
@@ -376,6 +418,15 @@ class Checker:
         if roles.tieu_ngu is not None:
             self.check_line(n30.LINE_UNDER_TIEU_NGU, [roles.tieu_ngu])
         self.check_line(n30.LINE_UNDER_TRICH_YEU, roles.trich_yeu)
+        for attachment in roles.attachments:
+            self.check_line(n30.LINE_UNDER_CO_QUAN, attachment.co_quan_ban_hanh)
+            if attachment.tieu_ngu is not None:
+                self.check_line(n30.LINE_UNDER_TIEU_NGU, [attachment.tieu_ngu])
+            anchor = attachment.line_anchor()
+            if attachment.title and anchor is not None:
+                # The short line under the title block (below the "Kèm theo" line) is the
+                # form's (Mẫu 1.3); where it is drawn, it is measured like the trích yếu's.
+                self.check_line(n30.LINE_UNDER_TRICH_YEU, attachment.title, anchor, required=False)
 
     # -- number, date, type ----------------------------------------------------------------
 
@@ -461,14 +512,20 @@ class Checker:
 
     # -- body -------------------------------------------------------------------------------
 
+    def body_indexes(self) -> list[int]:
+        """Return the body paragraphs of the main text and of every attachment, in order."""
+        return [*self.roles.body, *(i for a in self.roles.attachments for i in a.body)]
+
     def check_body(self) -> None:
         first_low, first_high = n30.BODY_FIRST_LINE_INDENT.low, n30.BODY_FIRST_LINE_INDENT.high
-        for index in self.roles.body:
+        roles = self.roles
+        headings = {*roles.muc, *(i for a in roles.attachments for i in a.muc)}
+        for index in self.body_indexes():
             paragraph = self.facts.paragraphs[index]
             if not paragraph.runs:
                 continue
             # A mục heading's size and alignment are checked as MUC.SIZE and MUC.ALIGN.
-            heading = index in self.roles.muc
+            heading = index in headings
             if paragraph.alignment != "justify" and not heading:
                 self.add(
                     "BODY.ALIGN",
@@ -536,37 +593,61 @@ class Checker:
         return None
 
     def check_numbering(self) -> None:
-        ref = "Phụ lục I, Mục II.6.b"
         roles = self.roles
-        phan_position = muc_position = khoan_expected = 0
-        # Mục are numbered I, II, ... afresh in each phần; khoản 1, 2, ... afresh in each mục.
-        for index in sorted(roles.phan + roles.muc + roles.khoan):
+        self.check_sequence(roles.phan, roles.muc, roles.khoan, roles.dieu)
+        self.check_point_letters(roles.diem)
+        for attachment in roles.attachments:
+            # An attachment is a text of its own: its numbering starts afresh.
+            self.check_sequence([], attachment.muc, attachment.khoan, attachment.dieu)
+            self.check_point_letters(attachment.diem)
+
+    def check_sequence(
+        self, phan: list[int], muc: list[int], khoan: list[int], dieu: list[int]
+    ) -> None:
+        """Check the numbers of phần (I, II, ...), mục (I, II, ... afresh in each phần),
+        điều (1, 2, ... through the text) and khoản (1, 2, ... afresh in each mục and điều)."""
+        ref = "Phụ lục I, Mục II.6.b"
+        phan_position = muc_position = khoan_expected = dieu_expected = 0
+        for index in sorted(phan + muc + khoan + dieu):
             paragraph = self.facts.paragraphs[index]
             text = nfc(paragraph.text)
-            if index in roles.phan:
+            if index in phan:
                 phan_position += 1
                 muc_position = khoan_expected = 0
                 found = self._phan_number(text)
                 if found is not None and found != roman(phan_position):
                     expected = f"phần số {roman(phan_position)}"
                     self.add("HEADING.SEQUENCE", ERROR, paragraph, expected, text, ref)
-            elif index in roles.muc:
+            elif index in muc:
                 muc_position += 1
                 khoan_expected = 0
                 number = MUC_RE.match(text).group("number")  # type: ignore[union-attr]
                 if number != roman(muc_position):
                     expected = f"mục số {roman(muc_position)}"
                     self.add("HEADING.SEQUENCE", ERROR, paragraph, expected, number, ref)
+            elif index in dieu:
+                dieu_expected += 1
+                khoan_expected = 0
+                article = int(DIEU_RE.match(text).group("number"))  # type: ignore[union-attr]
+                if article != dieu_expected:
+                    self.add(
+                        "HEADING.SEQUENCE", ERROR, paragraph, f"điều số {dieu_expected}",
+                        str(article), ref,
+                    )  # fmt: skip
+                    dieu_expected = article  # one slip is one finding, not one per later điều
             else:
                 khoan_expected += 1
-                khoan = int(KHOAN_RE.match(text).group("number"))  # type: ignore[union-attr]
-                if khoan != khoan_expected:
+                number = int(KHOAN_RE.match(text).group("number"))  # type: ignore[union-attr]
+                if number != khoan_expected:
                     self.add(
                         "HEADING.SEQUENCE", WARNING, paragraph, f"khoản số {khoan_expected}",
-                        str(khoan), ref,
+                        str(number), ref,
                     )  # fmt: skip
-                    khoan_expected = khoan  # one slip is one finding, not one per later khoản
-        for index in self.roles.diem:
+                    khoan_expected = number  # one slip is one finding, not one per later khoản
+
+    def check_point_letters(self, diem: list[int]) -> None:
+        """Check that điểm are lettered with the Vietnamese alphabet (no f, j, w, z)."""
+        for index in diem:
             paragraph = self.facts.paragraphs[index]
             letter = DIEM_RE.match(nfc(paragraph.text)).group("number")  # type: ignore[union-attr]
             if letter not in VIETNAMESE_LETTERS:
@@ -576,22 +657,26 @@ class Checker:
                     paragraph,
                     "chữ cái tiếng Việt (không f, j, w, z)",
                     letter,
-                    ref,
+                    "Phụ lục I, Mục II.6.b",
                 )
 
     def check_articles(self) -> None:
-        """Check that "Điều N." (and its title) is bold at the start of each article."""
-        for index in self.roles.dieu:
+        """Check that "Điều N." is bold at the start of each article; the article's text after
+        it may be upright and not bold (practice when the article has no title)."""
+        for index in [*self.roles.dieu, *(i for a in self.roles.attachments for i in a.dieu)]:
             paragraph = self.facts.paragraphs[index]
             prefix = DIEU_RE.match(nfc(paragraph.text))
             if prefix is None:
                 continue
+            # Count letters, not characters: runs of blanks hold no visible text and are not
+            # among the facts' runs ("Điều", " ", "1." typed as three runs is still bold).
+            wanted = len("".join(prefix.group(0).split()))
             covered, bold = 0, True
             for run in paragraph.runs:
-                if covered >= prefix.end():
+                if covered >= wanted:
                     break
                 bold = bold and run.bold
-                covered += len(run.text)
+                covered += len("".join(run.text.split()))
             if not bold:
                 self.add(
                     "DIEU.BOLD", ERROR, paragraph, "“Điều, số thứ tự” chữ đậm", "không đậm",
@@ -599,6 +684,9 @@ class Checker:
                 )  # fmt: skip
 
     def check_can_cu(self) -> None:
+        """Check the punctuation of the căn cứ block (Mục II.6.a; Mẫu 1.2): every line ends
+        with ";" but the block's last, which ends with "." — the "Theo đề nghị ..." ("Xét đề
+        nghị ...") line of a decision when there is one, else the last "Căn cứ ..." line."""
         ref = n30.CAN_CU.ref
         lines = [self.facts.paragraphs[i] for i in self.roles.can_cu]
         for position, paragraph in enumerate(lines):
@@ -658,6 +746,96 @@ class Checker:
                     ref,
                 )
 
+    def is_decision(self) -> bool:
+        """Return True for a decision laid out in articles (Mẫu 1.2, 1.3)."""
+        return self.roles.decision and bool(self.roles.dieu)
+
+    def check_decision(self) -> None:
+        """Check the lines a decision has and other texts do not: the authority line under the
+        title and "QUYẾT ĐỊNH:" before the articles (Mẫu 1.2, 1.3)."""
+        roles = self.roles
+        ref = n30.QUYET_DINH_LENH.ref
+        line = self.paragraph(roles.quyet_dinh_lenh)
+        if line is not None and not nfc(line.text).endswith(":"):
+            self.add(
+                "QUYET_DINH_LENH.COLON", ERROR, line, "“QUYẾT ĐỊNH:” có dấu hai chấm",
+                nfc(line.text), ref,
+            )  # fmt: skip
+        if not self.is_decision():
+            return
+        if line is None:
+            first = self.facts.paragraphs[roles.dieu[0]]
+            self.add(
+                "QUYET_DINH_LENH.MISSING", ERROR, first, "dòng “QUYẾT ĐỊNH:” trước Điều 1",
+                "không có", ref,
+            )  # fmt: skip
+        if roles.tham_quyen_ban_hanh is None:
+            self.add(
+                "THAM_QUYEN_BAN_HANH.MISSING", ERROR, None,
+                "dòng thẩm quyền ban hành dưới trích yếu (“CHỦ TỊCH ỦY BAN NHÂN DÂN …” hoặc "
+                "“ỦY BAN NHÂN DÂN …”)",
+                "không có", n30.THAM_QUYEN_BAN_HANH.ref,
+            )  # fmt: skip
+
+    def article_number(self, index: int) -> int:
+        """Return the number of the article whose "Điều N." paragraph is ``index``."""
+        match = DIEU_RE.match(nfc(self.facts.paragraphs[index].text))
+        assert match is not None  # roles put only "Điều N." paragraphs among the articles
+        return int(match.group("number"))
+
+    def executing_article(self) -> int | None:
+        """Return the number of the article that names who carries out the decision: the last
+        one saying "... thi hành ..." (its khoản included), else the last article."""
+        roles = self.roles
+        if not roles.dieu:
+            return None
+        numbers: list[int] = []
+        executing = None
+        bounds = [*roles.dieu[1:], roles.closing_end]
+        body = sorted(roles.body)
+        for start, stop in zip(roles.dieu, bounds, strict=True):
+            number = self.article_number(start)
+            numbers.append(number)
+            text = " ".join(self.facts.paragraphs[i].text for i in body if start <= i < stop)
+            if EXECUTES_RE.search(text):
+                executing = number
+        return executing if executing is not None else numbers[-1]
+
+    def check_nhu_dieu(self) -> None:
+        """Check the first Nơi nhận line of a decision: "- Như Điều N;", N the article that
+        names who carries the decision out (normally the last; Mẫu 1.2)."""
+        roles = self.roles
+        if not self.is_decision() or roles.noi_nhan_tieu_de is None:
+            return
+        wanted = self.executing_article()
+        existing = {self.article_number(index) for index in roles.dieu}
+        expected = f"dòng đầu tiên “- Như Điều {wanted};” (điều quy định trách nhiệm thi hành)"
+        items = [self.facts.paragraphs[i] for i in roles.noi_nhan]
+        lines = [(p, NHU_DIEU_RE.match(nfc(p.text))) for p in items]
+        found = next(((p, m) for p, m in lines if m is not None), None)
+        if found is None:
+            where = items[0] if items else self.paragraph(roles.noi_nhan_tieu_de)
+            shown = (
+                f"không có dòng “- Như Điều …”; dòng đầu: {nfc(items[0].text)}"
+                if items
+                else "không có"
+            )
+            self.add("NOI_NHAN.NHU_DIEU", ERROR, where, expected, shown, NHU_DIEU_REF)
+            return
+        paragraph, match = found
+        numbers = {int(n) for n in re.findall(r"\d+", match.group("numbers"))}
+        missing = sorted(numbers - existing)
+        if missing:
+            shown = f"{nfc(paragraph.text)} (không có Điều {', '.join(map(str, missing))})"
+            self.add("NOI_NHAN.NHU_DIEU", ERROR, paragraph, expected, shown, NHU_DIEU_REF)
+        elif wanted not in numbers:
+            self.add(
+                "NOI_NHAN.NHU_DIEU", ERROR, paragraph, expected, nfc(paragraph.text), NHU_DIEU_REF
+            )
+        elif paragraph is not items[0]:
+            shown = f"“{nfc(paragraph.text)}” không ở dòng đầu"
+            self.add("NOI_NHAN.NHU_DIEU", ERROR, paragraph, expected, shown, NHU_DIEU_REF)
+
     def check_signature(self) -> None:
         ref = n30.THAM_QUYEN.ref
         lines = [self.facts.paragraphs[i] for i in self.roles.tham_quyen]
@@ -680,24 +858,58 @@ class Checker:
                     text.split()[0],
                     ref,
                 )
+        self.check_agreement(lines)
+
+    def check_agreement(self, lines: list[ParagraphFacts]) -> None:
+        """Check that the signature agrees with the decision's authority line (Điều 13).
+
+        The head's power ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."): the head signs in his own name, or
+        a deputy "KT."; never "TM.", which signs on behalf of a collective. The collective's
+        power ("ỦY BAN NHÂN DÂN ..."): the first line is "TM. <the collective>"; "TL." and
+        "TUQ." (by order or authorisation of a head) have no place under it. At most one
+        finding per signature: the first disagreement.
+        """
         authority = self.paragraph(self.roles.tham_quyen_ban_hanh)
-        if authority is not None and lines:
-            collective = not nfc(authority.text).startswith(("CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC"))
-            signs_for_collective = nfc(lines[0].text).startswith("TM.")
-            if collective != signs_for_collective:
-                expected = (
-                    "“TM. …” vì thẩm quyền thuộc tập thể"
-                    if collective
-                    else "không “TM.” vì thẩm quyền thuộc người đứng đầu"
-                )
+        if authority is None or not lines:
+            return
+        kind = authority_kind(authority.text)
+        texts = [nfc(line.text) for line in lines]
+        if kind == "head":
+            on_behalf = next((p for p in lines if signing_mark(p.text)[0] == "TM"), None)
+            if on_behalf is not None:
                 self.add(
-                    "SIGNATURE.AGREEMENT",
-                    ERROR,
-                    lines[0],
-                    expected,
-                    nfc(lines[0].text),
-                    "Điều 13; Phụ lục I, Mục II.7",
-                )
+                    "SIGNATURE.AGREEMENT", ERROR, on_behalf,
+                    "không ký “TM.”: thẩm quyền ban hành thuộc người đứng đầu "
+                    f"({nfc(authority.text)}); “TM.” chỉ dùng khi ký thay mặt tập thể",
+                    nfc(on_behalf.text), AGREEMENT_REF,
+                )  # fmt: skip
+        elif kind == "collective":
+            name = nfc(authority.text)
+            if not signs_for(texts[0], name):
+                self.add(
+                    "SIGNATURE.AGREEMENT", ERROR, lines[0],
+                    f"dòng đầu “TM. {self._collective(name)}”: thẩm quyền ban hành thuộc tập "
+                    "thể, người ký thay mặt tập thể",
+                    texts[0], AGREEMENT_REF,
+                )  # fmt: skip
+                return
+            delegated = next((p for p in lines if signing_mark(p.text)[0] in ("TL", "TUQ")), None)
+            if delegated is not None:
+                self.add(
+                    "SIGNATURE.AGREEMENT", ERROR, delegated,
+                    "không ký “TL.”, “TUQ.” dưới thẩm quyền của tập thể (chỉ “TM.”, rồi chức "
+                    "vụ hoặc “KT.” người đứng đầu)",
+                    nfc(delegated.text), AGREEMENT_REF,
+                )  # fmt: skip
+
+    @staticmethod
+    def _collective(authority: str) -> str:
+        """Return the collective's name as "TM." writes it: the authority line without the
+        place ("ỦY BAN NHÂN DÂN" for "ỦY BAN NHÂN DÂN HUYỆN ĐẮK HÀ")."""
+        match = re.match(
+            r"^(.*?)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b", authority
+        )
+        return match.group(1) if match else authority
 
     def closing_split(self) -> tuple[ParagraphFacts, str, str] | None:
         """Return where and how the closing block can break across pages, or None.
@@ -801,6 +1013,21 @@ class Checker:
                     ref,
                 )
 
+    def check_kem_theo(self) -> None:
+        """Check the wording frame of each attachment's reference line: "(Kèm theo ...)" in
+        parentheses (Mục III.1; Mẫu 1.3). Its number and date may be blanks in a draft."""
+        for attachment in self.roles.attachments:
+            paragraph = self.paragraph(attachment.kem_theo)
+            if paragraph is None:
+                continue
+            text = nfc(paragraph.text)
+            if not (re.match(r"^\(Kèm theo\s", text) and text.endswith(")")):
+                self.add(
+                    "KEM_THEO.FORMAT", ERROR, paragraph,
+                    "“(Kèm theo <tên loại> số …/… ngày … tháng … năm … của …)” trong ngoặc đơn",
+                    _excerpt(text, 40), KEM_THEO_REF,
+                )  # fmt: skip
+
     def run(self) -> list[Finding]:
         """Return every finding, in document order."""
         self.check_page()
@@ -813,11 +1040,14 @@ class Checker:
         self.check_numbering()
         self.check_articles()
         self.check_can_cu()
+        self.check_decision()
         self.check_noi_nhan()
+        self.check_nhu_dieu()
         self.check_signature()
         self.check_closing_split()
         self.check_page_numbers()
         self.check_appendix()
+        self.check_kem_theo()
         return sorted(self.findings, key=Finding.sort_key)
 
 

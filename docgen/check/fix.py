@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Length, Pt
 
 from docgen.check.checker import Checker
@@ -48,11 +49,26 @@ def _clamp(value: int | None, rule: n30.Range) -> int:
     return int(min(max(value, rule.low), rule.high))
 
 
-def fix_page(document: Document, report: FixReport) -> None:
-    """Make every section A4 portrait with margins inside the N30 ranges."""
+def _landscape_a4(section: Section) -> bool:
+    """Return True when ``section`` is an A4 page turned landscape."""
     page = n30.PAGE
+    return (
+        section.orientation == WD_ORIENT.LANDSCAPE
+        and n30.same_length(section.page_width or 0, page.height)
+        and n30.same_length(section.page_height or 0, page.width)
+    )
+
+
+def fix_page(document: Document, report: FixReport) -> None:
+    """Make every section A4 portrait with margins inside the N30 ranges; an attachment's
+    section of its own may stay A4 landscape (a wide list)."""
+    page = n30.PAGE
+    facts = inspect_document(document)
+    attachments = identify(facts).attachment_sections
     for index, section in enumerate(document.sections, start=1):
-        if section.orientation != WD_ORIENT.PORTRAIT or not (
+        if index - 1 in attachments and _landscape_a4(section):
+            pass
+        elif section.orientation != WD_ORIENT.PORTRAIT or not (
             n30.same_length(section.page_width or 0, page.width)
             and n30.same_length(section.page_height or 0, page.height)
         ):
@@ -127,7 +143,8 @@ def fix_body(document: Document, report: FixReport) -> None:
     paragraphs = [p for p, _, _ in walk_paragraphs(document, facts.text_width)]
     counts = dict.fromkeys(("align", "indent", "spacing", "line", "size"), 0)
     low, high = n30.BODY_LINE_SPACING
-    for index in roles.body:
+    attached = [index for attachment in roles.attachments for index in attachment.body]
+    for index in [*roles.body, *attached]:
         fact, paragraph = facts.paragraphs[index], paragraphs[index]
         if not fact.runs:
             continue

@@ -45,9 +45,7 @@ parentheses (reported, not overlooked)."""
 ATTACHMENT_NAMES = {"DANH SÁCH", *TYPE_NAMES}
 """Headings an attachment opens with in the tên loại style: a list, or a document a decision
 issues or approves (Mẫu 1.3: "KẾ HOẠCH", "QUY CHẾ", ...)."""
-HEAD_RE = re.compile(
-    r"^(CHỦ TỊCH|THỦ TƯỚNG|(TỔNG\s+)?GIÁM ĐỐC|CHÁNH\s|(\S+\s+){0,2}TRƯỞNG\b)"
-)
+HEAD_RE = re.compile(r"^(CHỦ TỊCH|THỦ TƯỚNG|(TỔNG\s+)?GIÁM ĐỐC|CHÁNH\s|(\S+\s+){0,2}TRƯỞNG\b)")
 """The title of a head of agency opening an authority line: the power is the head's."""
 COLLECTIVE_RE = re.compile(
     r"^(ỦY BAN|HỘI ĐỒNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC|ĐOÀN CHỦ TỊCH)"
@@ -76,14 +74,27 @@ def authority_kind(text: str) -> str | None:
     return None
 
 
+MARK_RE = re.compile(r"^(?P<mark>T\.?M|K\.?T|T\.?L|T\.?U\.?Q|Q)(?:\s*\.\s*|\s+)(?=\S)")
+"""A signing mark as typed, well or not: "TM. ", "TM ", "T.M. ", "TM.ỦY" (SIGNATURE.AUTHORITY
+reports the typing; the agreement with the authority reads the mark whatever its form)."""
+
+
+def signing_mark(line: str) -> tuple[str | None, str]:
+    """Return the signing mark of a signature line ("TM", "KT", "TL", "TUQ", "Q" or None)
+    and the rest of the line, upper-cased."""
+    key = _upper_key(line)
+    match = MARK_RE.match(key)
+    if match is None:
+        return None, key
+    return match.group("mark").replace(".", ""), key[match.end() :]
+
+
 def signs_for(line: str, authority: str) -> bool:
     """Return True when the signature line ``line`` is "TM. <name>" with ``<name>`` the start
     of the authority line ``authority`` ("TM. ỦY BAN NHÂN DÂN" for "ỦY BAN NHÂN DÂN HUYỆN X")."""
-    key = _upper_key(line)
-    if not key.startswith("TM. "):
-        return False
-    name = " ".join(key[4:].split())
-    return bool(name) and " ".join(_upper_key(authority).split()).startswith(name)
+    mark, rest = signing_mark(line)
+    name = " ".join(rest.split())
+    return mark == "TM" and bool(name) and " ".join(_upper_key(authority).split()).startswith(name)
 
 
 @dataclass
@@ -117,7 +128,9 @@ class Attachment:
 
     def line_anchor(self) -> int | None:
         """Return the paragraph the short line under the title block is drawn below."""
-        return self.kem_theo if self.kem_theo is not None else (self.title or [None])[-1]
+        if self.kem_theo is not None:
+            return self.kem_theo
+        return self.title[-1] if self.title else None
 
 
 @dataclass
@@ -434,14 +447,14 @@ def _closing_paragraphs(
 
 
 def _is_can_cu(paragraph: ParagraphFacts, text: str, roles: Roles) -> bool:
-    """Return True when a paragraph starting "Căn cứ"/"Theo đề nghị" is a line of the căn cứ
-    block rather than body text.
+    """Return True when a paragraph starting "Căn cứ"/"Theo đề nghị"/"Xét đề nghị" is a line
+    of the căn cứ block rather than body text.
 
     The block comes before any body text. An upright sentence ending with ":" ("Căn cứ Kế
     hoạch số 05/KH-UBND ..., Ủy ban nhân dân huyện báo cáo kết quả như sau:") opens the body:
     a căn cứ line is italic and ends with ";" or ".", so that paragraph is neither.
     """
-    if roles.body or roles.phan or roles.dieu:
+    if roles.body or roles.phan or roles.dieu or roles.quyet_dinh_lenh is not None:
         return False
     upright = not any(run.italic for run in paragraph.runs)
     return not (upright and text.endswith(":"))
@@ -453,6 +466,17 @@ def _phan_title(paragraph: ParagraphFacts, text: str) -> bool:
         return False
     bold = bool(paragraph.runs) and all(run.bold for run in paragraph.runs)
     return bold or paragraph.alignment == "center" or _upper_line(text)
+
+
+def _numbering(text: str) -> str | None:
+    """Return the numbered level ``text`` opens: "muc", "khoan", "diem", "dieu", "gach_cong"."""
+    for name, pattern in (
+        ("muc", MUC_RE), ("khoan", KHOAN_RE), ("diem", DIEM_RE), ("dieu", DIEU_RE),
+        ("gach_cong", PLUS_RE),
+    ):  # fmt: skip
+        if pattern.match(text):
+            return name
+    return None
 
 
 def _body(
@@ -470,35 +494,133 @@ def _body(
             if _phan_title(paragraph, text):
                 roles.phan_tieu_de.append(index)
                 continue
+        opened = roles.body or roles.phan or roles.can_cu or roles.quyet_dinh_lenh is not None
         if PHAN_RE.match(text):
             roles.phan.append(index)
             after_phan = True
-        elif text.upper().startswith(
-            ("CHỦ TỊCH", "ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "GIÁM ĐỐC")
-        ) and (text == text.upper() and roles.tham_quyen_ban_hanh is None and not roles.can_cu):
-            roles.tham_quyen_ban_hanh = index
+        elif (
+            roles.tham_quyen_ban_hanh is None
+            and not opened
+            and _authority_line(text, roles.decision)
+        ):
+            roles.tham_quyen_ban_hanh = index  # the first line under the title, nowhere else
         elif CAN_CU_RE.match(text) and _is_can_cu(paragraph, text, roles):
             roles.can_cu.append(index)
         elif PHU_LUC_RE.match(text):
             roles.phu_luc.append(index)
-        elif text == QUYET_DINH_LINE:
-            continue
+        elif QUYET_DINH_LENH_RE.match(text) and (roles.decision or text == QUYET_DINH_LINE):
+            if roles.quyet_dinh_lenh is None and not roles.dieu:
+                roles.quyet_dinh_lenh = index
         else:
             roles.body.append(index)
-            if MUC_RE.match(text):
-                roles.muc.append(index)
-            elif KHOAN_RE.match(text):
-                roles.khoan.append(index)
-            elif DIEM_RE.match(text):
-                roles.diem.append(index)
-            elif DIEU_RE.match(text):
-                roles.dieu.append(index)
-            elif PLUS_RE.match(text):
-                roles.gach_cong.append(index)
+            level = _numbering(text)
+            if level is not None:
+                getattr(roles, level).append(index)
 
 
-def _appendices(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, end: int) -> None:
-    """Find the "Phụ lục" headings of appendices, which follow the signature block."""
-    for index in range(end, len(texts)):
-        if paragraphs[index].location.table is None and PHU_LUC_RE.match(texts[index]):
-            roles.phu_luc.append(index)
+def _attachments(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
+    """Find the attachments that follow the signature, and their components.
+
+    An attachment opens where a new section begins after the closing block (docgen's lists
+    and most attachments typed in Word: new page, own page setup and numbering), or at a
+    "Phụ lục ..." heading there (an appendix on a new page). A "Phụ lục" heading that opens
+    a new section's content (after at most its header table) belongs to that attachment.
+    """
+    starts: list[tuple[int, int | None]] = []
+    for index in range(roles.closing_end, len(texts)):
+        paragraph = paragraphs[index]
+        if index > 0 and paragraph.section != paragraphs[index - 1].section:
+            starts.append((index, paragraph.section))
+        elif paragraph.location.table is None and PHU_LUC_RE.match(texts[index]):
+            opening = starts[-1][0] if starts else index
+            header_only = all(
+                not texts[i] or paragraphs[i].location.table is not None
+                for i in range(opening, index)
+            )
+            if not (starts and header_only):
+                starts.append((index, None))
+    bounds = [index for index, _ in starts[1:]] + [len(texts)]
+    for (start, section), stop in zip(starts, bounds, strict=True):
+        attachment = Attachment(start, stop, section)
+        if any(texts[start:stop]):
+            _attachment(paragraphs, texts, attachment)
+            roles.attachments.append(attachment)
+            if attachment.phu_luc is not None:
+                roles.phu_luc.append(attachment.phu_luc)
+            if section is not None:
+                roles.attachment_sections |= {p.section for p in paragraphs[start:stop]}
+
+
+def _attachment_header(
+    paragraphs: list[ParagraphFacts], texts: list[str], attachment: Attachment, index: int
+) -> int:
+    """Find the header table opening an attachment at ``index`` (agency beside Quốc hiệu and
+    Tiêu ngữ, no Số nor date needed); return the index after it, or ``index``."""
+    table = paragraphs[index].location.table
+    if table is None:
+        return index
+    cells = [
+        i for i in range(index, attachment.stop) if paragraphs[i].location.table == table
+    ]  # fmt: skip
+    quoc_hieu = next((i for i in cells if QUOC_HIEU_RE.match(texts[i].upper())), None)
+    if quoc_hieu is None:
+        return index  # a table of the attachment's content, not its header
+    attachment.quoc_hieu = quoc_hieu
+    attachment.tieu_ngu = next((i for i in cells if TIEU_NGU_RE.match(texts[i])), None)
+    column = paragraphs[quoc_hieu].location.column
+    # A Số or date row, if typed, is no mistake here; its lines are simply not the agency's.
+    agency = [
+        i for i in cells
+        if paragraphs[i].location.column != column and any(c.isalpha() for c in texts[i])
+        and not SO_RE.match(texts[i]) and not DATE_RE.match(texts[i]) and not VV_RE.match(texts[i])
+    ]  # fmt: skip
+    attachment.co_quan_chu_quan, attachment.co_quan_ban_hanh = _split_agency(paragraphs, agency)
+    return cells[-1] + 1
+
+
+def _attachment(paragraphs: list[ParagraphFacts], texts: list[str], attachment: Attachment) -> None:
+    """Identify the header, heading, title, "Kèm theo" line and body of ``attachment``."""
+    stop = attachment.stop
+
+    def text_at(index: int) -> int:
+        """Return the first index from ``index`` on, within the attachment, holding text."""
+        while index < stop and not texts[index]:
+            index += 1
+        return index
+
+    def free(index: int) -> bool:
+        return index < stop and paragraphs[index].location.table is None
+
+    index = text_at(attachment.start)
+    if index < stop:
+        index = text_at(_attachment_header(paragraphs, texts, attachment, index))
+    if free(index) and PHU_LUC_RE.match(texts[index]):
+        attachment.phu_luc = index
+        index = text_at(index + 1)
+    if free(index) and texts[index].upper() in ATTACHMENT_NAMES:
+        attachment.ten_loai = index
+        index = text_at(index + 1)
+    # The title, like a trích yếu: bold or centred lines, up to the "Kèm theo" line or the
+    # line drawn under the title block.
+    while (
+        free(index)
+        and texts[index]
+        and not KEM_THEO_RE.match(texts[index])
+        and not _opens_body(texts[index])
+    ):
+        paragraph = paragraphs[index]
+        if not all(run.bold for run in paragraph.runs) and paragraph.alignment != "center":
+            break
+        attachment.title.append(index)
+        index += 1
+        if paragraph.bottom_border or paragraph.drawn_lines or paragraph.cell_line:
+            break
+    if free(text_at(index)) and KEM_THEO_RE.match(texts[text_at(index)]):
+        attachment.kem_theo = text_at(index)
+        index = attachment.kem_theo + 1
+    for position in range(index, stop):
+        if texts[position] and free(position):
+            attachment.body.append(position)
+            level = _numbering(texts[position])
+            if level is not None and level != "gach_cong":
+                getattr(attachment, level).append(position)

@@ -649,15 +649,22 @@ def _read_grid(
 
 
 def _describe(column: Column, with_key: bool = False) -> str:
-    """Return how a column is named in problems: ``"Họ và tên" (hoặc "Họ tên", "Tên")``."""
+    """Return how a column is named in problems.
+
+    ``"Họ và tên" (hoặc "Họ tên", "Tên")`` for a sheet; with ``with_key`` (YAML, where staff
+    write keys) ``ho_ten ("Họ và tên", "Họ tên", "Tên")``.
+    """
     names = [f'"{name}"' for name in column.names]
     if with_key:
-        shown = column.key + (f" ({', '.join(names)})" if names else "")
-    elif names:
-        shown = names[0] + (f" (hoặc {', '.join(names[1:])})" if len(names) > 1 else "")
-    else:
-        shown = f'"{column.key}"'
-    return shown
+        return column.key + (f" ({', '.join(names)})" if names else "")
+    if len(names) > 1:
+        return f"{names[0]} (hoặc {', '.join(names[1:])})"
+    return _main_name(column)
+
+
+def _main_name(column: Column) -> str:
+    """Return the first name of ``column`` (its key if it has none), quoted."""
+    return f'"{column.names[0]}"' if column.names else f'"{column.key}"'
 
 
 def _shown_texts(texts: list[str]) -> str:
@@ -698,7 +705,7 @@ def _duplicate_column_problems(file: str, header: _Header, spec: _Spec) -> list[
             f'{get_column_letter(index + 1)} ("{header.texts[index]}")' for index in indexes
         )
         message = (
-            f"có {len(indexes)} cột cùng là {_describe(column).split(' (')[0]}: {cells};"
+            f"có {len(indexes)} cột cùng là {_main_name(column)}: {cells};"
             " hãy xóa hoặc đổi tên cột thừa"
         )
         problems.append(Problem(file, header.row, "", message, get_column_letter(indexes[1] + 1)))

@@ -3,8 +3,9 @@
 No custom style is added: every run gets its font (all four script slots), size, bold and
 italic directly, every paragraph its alignment, indents and spacing directly, exactly as
 someone formatting by hand in Word would leave them. The default document is a compliant
-Kế hoạch (or, with :data:`DECISION`, a compliant Quyết định, with :data:`BAO_CAO` a compliant
-Báo cáo divided into phần); a test breaks one thing through
+Kế hoạch (or, with :data:`DECISION`, a compliant Quyết định, with :data:`DECISION_WITH_LIST` a
+Quyết định khen thưởng with its list of awardees in a landscape section of its own, with
+:data:`BAO_CAO` a compliant Báo cáo divided into phần); a test breaks one thing through
 the :class:`Spec` fields or a ``mutate`` callback that receives the :class:`Built` document
 before it is saved.
 """
@@ -13,12 +14,12 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
@@ -142,6 +143,16 @@ class Spec:
     different_first_page: bool = True
     appendix: str | None = None
     """The heading of an appendix after the signature ("Phụ lục I"), None for no appendix."""
+    danh_sach: bool = False
+    """Attach the list of awardees (:data:`LIST_TABLE`) after the signature, in a section of
+    its own: new page, page numbers from 1, its own header table without Số nor date."""
+    danh_sach_landscape: bool = True
+    """The list's section is A4 landscape (False: portrait)."""
+    kem_theo: str = (
+        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 20 tháng 01 năm 2024 của Chủ tịch Ủy ban "
+        "nhân dân huyện Đắk Hà)"
+    )
+    """The reference line of the list, under its title."""
 
     @property
     def text_width(self) -> Length:
@@ -164,6 +175,62 @@ DECISION = Spec(
     signer=("CHỦ TỊCH",),
 )
 """A compliant Quyết định signed by the Chủ tịch in his own right."""
+
+LIST_TITLE = (
+    "Khen thưởng các tập thể, cá nhân đã có thành tích xuất sắc",
+    "trong thực hiện nhiệm vụ năm 2023",
+)
+"""The title of the attached list, one paragraph per printed line."""
+LIST_WIDTHS = (Cm(1.2), Cm(7.5), Cm(7.8), Cm(5.2), Cm(3.5))
+LIST_TABLE: Rows = (
+    ("TT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng", "Số tiền (đồng)"),
+    ("I", "Giấy khen của Chủ tịch UBND huyện - Tập thể", "", "", ""),
+    ("1", "Phòng Giáo dục và Đào tạo huyện", "", "Giấy khen", "3.000.000"),
+    ("2", "Trường Tiểu học Kim Đồng", "Phòng Giáo dục và Đào tạo", "Giấy khen", "3.000.000"),
+    ("3", "Trạm Y tế xã Hà Mòn", "Trung tâm Y tế huyện", "Giấy khen", "3.000.000"),
+    ("", "Cộng", "", "", "9.000.000"),
+    ("II", "Giấy khen của Chủ tịch UBND huyện - Cá nhân", "", "", ""),
+    ("1", "Ông Nguyễn Văn An", "Trưởng phòng Nội vụ", "Giấy khen", "2.500.000"),
+    ("2", "Bà Trần Thị Bình", "Chuyên viên Phòng Tài chính - Kế hoạch", "Giấy khen", "2.500.000"),
+    ("3", "Ông Lê Văn Cường", "Chủ tịch UBND xã Hà Mòn", "Giấy khen", "2.500.000"),
+    ("4", "Bà Phạm Thị Dung", "Giáo viên Trường Tiểu học Kim Đồng", "Giấy khen", "2.500.000"),
+    ("5", "Ông Y Khoa", "Công chức Văn phòng HĐND và UBND huyện", "Giấy khen", "2.500.000"),
+    ("", "Cộng", "", "", "12.500.000"),
+    ("", "Tổng cộng", "", "", "21.500.000"),
+)
+"""The awardees: group rows, rows, subtotals ("Cộng") and the total, amounts as printed."""
+LIST_TOTAL = (
+    "Tổng số tiền thưởng: 21.500.000 đồng (Bằng chữ: Hai mươi mốt triệu năm trăm nghìn đồng)./."
+)
+
+DECISION_WITH_LIST = replace(
+    DECISION,
+    so="Số: 15/QĐ-UBND",
+    date="Đắk Hà, ngày 20 tháng 01 năm 2024",
+    trich_yeu="Về việc khen thưởng các tập thể, cá nhân đã có thành tích xuất sắc",
+    trich_yeu_lines=("trong thực hiện nhiệm vụ năm 2023",),
+    can_cu=(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Theo đề nghị của Trưởng phòng Nội vụ huyện.",
+    ),
+    body=(
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho 03 tập thể và 05 cá "
+        "nhân đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2023 (có danh sách kèm "
+        "theo).",
+        "Điều 2. Tiền thưởng kèm theo Giấy khen thực hiện theo quy định, tổng số tiền "
+        "21.500.000 đồng, trích từ Quỹ thi đua, khen thưởng của huyện.",
+        "Điều 3. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện, Trưởng phòng Nội "
+        "vụ, Trưởng phòng Tài chính - Kế hoạch và các tập thể, cá nhân có tên tại Điều 1 chịu "
+        "trách nhiệm thi hành Quyết định này./.",
+    ),
+    noi_nhan=("- Như Điều 3;", "- Ban Thi đua - Khen thưởng tỉnh;", "- Lưu: VT, NV."),
+    danh_sach=True,
+)
+"""A compliant Quyết định khen thưởng of the Chủ tịch, its list of awardees attached in a
+landscape section of its own (header table without Số, "DANH SÁCH", title, "(Kèm theo ...)",
+a short line, the table, the total)."""
 
 CONG_VAN = Spec(
     so="Số: 125/UBND-NV",
@@ -252,7 +319,9 @@ class Built:
     named: dict[str, Paragraph] = field(default_factory=dict)
     """Paragraphs by role: co_quan_0, ke_co_quan, quoc_hieu, tieu_ngu, ke_tieu_ngu, so, ngay,
     ten_loai, trich_yeu, ke_trich_yeu, tham_quyen_ban_hanh, can_cu_0…, noi_nhan_tieu_de,
-    noi_nhan_0…, tham_quyen_0…, ho_ten, so_trang, phu_luc; tables header and closing."""
+    noi_nhan_0…, tham_quyen_0…, ho_ten, so_trang, phu_luc; in the attached list ds_co_quan_0…,
+    ds_quoc_hieu, ds_tieu_ngu, ds_ten_loai, ds_tieu_de_0…, kem_theo, ds_ke, bang_<row>_<column>,
+    ds_tong; tables header, closing, danh_sach_header and danh_sach."""
     tables: dict[str, Table] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Paragraph:
@@ -500,17 +569,19 @@ def _page_number(built: Built) -> None:
     built.named["so_trang"] = paragraph
 
 
-def _header(built: Built) -> None:
+def _header_table(built: Built, rows: int, prefix: str = "") -> Table:
+    """Type the header table: agency and its line | Quốc hiệu, Tiêu ngữ and its line (and an
+    empty second row for Số and the date when ``rows`` is 2); name its paragraphs with
+    ``prefix``."""
     spec, named = built.spec, built.named
     geometry = n30.GEOMETRY
-    table = _layout_table(built.document, 2, (geometry.header_left, geometry.header_right))
-    built.tables["header"] = table
+    table = _layout_table(built.document, rows, (geometry.header_left, geometry.header_right))
     agency = table.cell(0, 0)
     for position, (text, bold) in enumerate(zip(spec.agency, spec.agency_bold, strict=True)):
-        named[f"co_quan_{position}"] = typed(
+        named[f"{prefix}co_quan_{position}"] = typed(
             agency, text, spec.agency_size, bold=bold, first=position == 0
         )
-    named["ke_co_quan"] = line = typed(agency, "", spec.agency_size)
+    named[f"{prefix}ke_co_quan"] = line = typed(agency, "", spec.agency_size)
     if spec.agency_line is not None:
         # The line goes under the name of the issuing agency: the lines from the first bold one.
         first_bold = spec.agency_bold.index(True)
@@ -519,13 +590,20 @@ def _header(built: Built) -> None:
         )
         border_line(line, _inner_width(agency), int(widest * spec.agency_line))
     nation = table.cell(0, 1)
-    named["quoc_hieu"] = typed(nation, n30.QUOC_HIEU_TEXT, 12, bold=True, first=True)
-    named["tieu_ngu"] = typed(nation, n30.TIEU_NGU_TEXT, 13, bold=True)
-    named["ke_tieu_ngu"] = line = typed(nation, "", 13)
+    named[f"{prefix}quoc_hieu"] = typed(nation, n30.QUOC_HIEU_TEXT, 12, bold=True, first=True)
+    named[f"{prefix}tieu_ngu"] = typed(nation, n30.TIEU_NGU_TEXT, 13, bold=True)
+    named[f"{prefix}ke_tieu_ngu"] = line = typed(nation, "", 13)
     if spec.tieu_ngu_line is not None:
         width = n30.text_width(n30.TIEU_NGU_TEXT, Pt(13), True)
         length = int(width * spec.tieu_ngu_line)
         drawn_line(line, length, offset=(_inner_width(nation) - length) // 2)
+    return table
+
+
+def _header(built: Built) -> None:
+    spec, named = built.spec, built.named
+    table = _header_table(built, 2)
+    built.tables["header"] = table
     named["so"] = typed(table.cell(1, 0), spec.so, 13, first=True)
     named["ngay"] = typed(table.cell(1, 1), spec.date, 13, italic=True, first=True)
     if spec.vv is not None:
@@ -692,6 +770,73 @@ def _appendix(built: Built) -> None:
     body_paragraph(document, "1. Khối các cơ quan Đảng, đoàn thể huyện.")
 
 
+def _list_section(built: Built) -> None:
+    """Insert ▸ Break ▸ Next Page section, then Layout ▸ Orientation and page numbering
+    "Start at: 1", as a person sets up the pages of a wide list."""
+    spec = built.spec
+    section = built.document.add_section(WD_SECTION.NEW_PAGE)
+    wide = spec.danh_sach_landscape
+    section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (
+        (spec.page_height, spec.page_width) if wide else (spec.page_width, spec.page_height)
+    )
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    margins = section._sectPr.find(qn("w:pgMar"))
+    assert margins is not None
+    margins.addnext(numbering)  # schema order: pgSz, pgMar, ..., pgNumType, cols, ..., titlePg
+
+
+def _list_table(built: Built, width: Length) -> Table:
+    """Type the list (Insert ▸ Table, grid borders): the header row repeated on every page,
+    no row broken across pages, group, subtotal and total rows bold."""
+    table: Table = built.document.add_table(rows=len(LIST_TABLE), cols=len(LIST_WIDTHS))
+    table.style = "Table Grid"
+    table.autofit = False
+    for row_index, row in enumerate(LIST_TABLE):
+        properties = table.rows[row_index]._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if row_index == 0:
+            properties.append(OxmlElement("w:tblHeader"))
+        group = row[0] in ("I", "II") or row[1] in ("Cộng", "Tổng cộng")
+        for column, (text, cell_width) in enumerate(zip(row, LIST_WIDTHS, strict=True)):
+            cell = table.cell(row_index, column)
+            cell.width = cell_width
+            bold = row_index == 0 or (group and (column in (0, 1) or column == 4))
+            alignment = LEFT if column in (1, 2) and row_index > 0 else CENTER
+            alignment = RIGHT if column == 4 and row_index > 0 else alignment
+            built.named[f"bang_{row_index}_{column}"] = typed(
+                cell, text, 13, bold=bold, align=alignment, first=True
+            )
+    assert sum(LIST_WIDTHS) <= width
+    built.tables["danh_sach"] = table
+    return table
+
+
+def _danh_sach(built: Built) -> None:
+    """Attach the list of awardees on new pages of a section of its own."""
+    spec, named, document = built.spec, built.named, built.document
+    if not spec.danh_sach:
+        return
+    _list_section(built)
+    section = document.sections[-1]
+    assert section.page_width is not None
+    width = Length(section.page_width - spec.left - spec.right)
+    built.tables["danh_sach_header"] = _header_table(built, 1, prefix="ds_")
+    named["ds_ten_loai"] = typed(document, "DANH SÁCH", 14, bold=True)
+    named["ds_ten_loai"].paragraph_format.space_before = Pt(18)
+    for position, text in enumerate(LIST_TITLE):
+        named[f"ds_tieu_de_{position}"] = typed(document, text, 14, bold=True)
+    named["kem_theo"] = typed(document, spec.kem_theo, 14, italic=True)
+    named["ds_ke"] = line = typed(document, "", 14)
+    line.paragraph_format.space_after = Pt(12)
+    widest = max(n30.text_width(text, Pt(14), True) for text in LIST_TITLE)
+    border_line(line, int(width), int(min(widest, width) * 0.4))
+    _list_table(built, width)
+    typed(document, "", 13).paragraph_format.space_after = Pt(6)  # room after the table
+    named["ds_tong"] = body_paragraph(document, LIST_TOTAL)
+
+
 def build(
     spec: Spec | None = None,
     mutate: Mutation | None = None,
@@ -712,6 +857,7 @@ def build(
     _body(built)
     _closing(built)
     _appendix(built)
+    _danh_sach(built)
     if mutate is not None:
         mutate(built)
     folder = directory or Path(tempfile.mkdtemp(prefix="docgen-check-"))

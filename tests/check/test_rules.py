@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -35,10 +36,14 @@ from tests.check.docbuilder import (
     CENTER,
     CONG_VAN,
     DECISION,
+    DECISION_BODY,
+    DECISION_WITH_LIST,
     JUSTIFY,
     KE_HOACH_BODY,
     KINH_GUI_NHIEU,
     LEFT,
+    LIST_TITLE,
+    LIST_TOTAL,
     MO_DAU_CAN_CU,
     RESULTS_TABLE,
     RIGHT,
@@ -747,9 +752,324 @@ CONG_VAN_CASES = [
     ),
 ]
 
+COMMITTEE = "ỦY BAN NHÂN DÂN HUYỆN ĐẮK HÀ"
+"""The authority line of a decision issued in the collective's (the committee's) power."""
+CHAIRMAN = DECISION.tham_quyen_ban_hanh or ""
+"""The authority line of a decision issued in the chairman's own power."""
+COMMITTEE_DECISION = replace(
+    DECISION, tham_quyen_ban_hanh=COMMITTEE, signer=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+)
+"""A compliant decision of the committee, its chairman signing on its behalf."""
+WITH_LIST = DECISION_WITH_LIST
+KEM_THEO = DECISION_WITH_LIST.kem_theo
+QD_LINE = "QUYẾT ĐỊNH:"
+
+
+def split_article_number(built: Built) -> None:
+    """ "Điều 1." typed as three runs ("Điều", " ", "1."), the blank one not bold: still a
+    bold "Điều 1." on paper."""
+    paragraph = built.find("Điều 1.")
+    first = paragraph.runs[0]
+    first.text = "Điều"
+    blank = add_run(paragraph, " ", 14)
+    number = add_run(paragraph, "1.", 14, bold=True)
+    first._r.addnext(blank._r)
+    blank._r.addnext(number._r)
+
+
+def list_cell_in_arial(built: Built) -> None:
+    """One name in the list typed in Arial (pasted from a spreadsheet)."""
+    set_fonts(built["bang_8_1"].runs[0], "Arial")
+
+
+def list_margin(built: Built) -> None:
+    """The list's own section given Word's 2.54 cm left margin."""
+    built.document.sections[1].left_margin = Mm(25.4)
+
+
+def full_width_list_line(built: Built) -> None:
+    """The line under the list's title drawn across the whole landscape page."""
+    paragraph_format = built["ds_ke"].paragraph_format
+    paragraph_format.left_indent = None
+    paragraph_format.right_indent = None
+
+
 ARTICLE_CASES = [
     case(
         "DIEU.BOLD", ERROR, "Điều 1.", on("Điều 1.", set_bold, False), DECISION, found="không đậm"
+    ),
+    case(
+        "HEADING.SEQUENCE",
+        ERROR,
+        "Điều 3.",
+        gone("Điều 2."),
+        DECISION,
+        id="dieu-1-3",
+        found="3",
+    ),
+]
+
+DECISION_CASES = [
+    case(
+        "THAM_QUYEN_BAN_HANH.SIZE",
+        ERROR,
+        CHAIRMAN,
+        on("tham_quyen_ban_hanh", set_size, 12),
+        DECISION,
+        found="12 pt",
+    ),
+    case(
+        "THAM_QUYEN_BAN_HANH.BOLD",
+        ERROR,
+        CHAIRMAN,
+        on("tham_quyen_ban_hanh", set_bold, False),
+        DECISION,
+    ),
+    case(
+        "THAM_QUYEN_BAN_HANH.ITALIC",
+        ERROR,
+        CHAIRMAN,
+        on("tham_quyen_ban_hanh", set_italic, True),
+        DECISION,
+    ),
+    case(
+        "THAM_QUYEN_BAN_HANH.CASE",
+        ERROR,
+        "Chủ tịch Ủy ban",
+        on("tham_quyen_ban_hanh", set_text, "Chủ tịch Ủy ban nhân dân huyện Đắk Hà"),
+        DECISION,
+    ),
+    case(
+        "THAM_QUYEN_BAN_HANH.ALIGN",
+        WARNING,
+        CHAIRMAN,
+        on("tham_quyen_ban_hanh", align, LEFT),
+        DECISION,
+    ),
+    case("THAM_QUYEN_BAN_HANH.MISSING", ERROR, None, gone("tham_quyen_ban_hanh"), DECISION),
+    case("QUYET_DINH_LENH.SIZE", ERROR, QD_LINE, on(QD_LINE, set_size, 12), DECISION),
+    case("QUYET_DINH_LENH.BOLD", ERROR, QD_LINE, on(QD_LINE, set_bold, False), DECISION),
+    case("QUYET_DINH_LENH.ITALIC", ERROR, QD_LINE, on(QD_LINE, set_italic, True), DECISION),
+    case("QUYET_DINH_LENH.CASE", ERROR, "Quyết định:", retype(QD_LINE, "Quyết định:"), DECISION),
+    case(
+        "QUYET_DINH_LENH.ALIGN",
+        WARNING,
+        QD_LINE,
+        on(QD_LINE, align, JUSTIFY),
+        DECISION,
+        id="not-centred",
+        found="canh đều",
+    ),
+    case(
+        "QUYET_DINH_LENH.COLON",
+        ERROR,
+        "QUYẾT ĐỊNH",
+        retype(QD_LINE, "QUYẾT ĐỊNH"),
+        DECISION,
+        id="no-colon",
+    ),
+    case("QUYET_DINH_LENH.MISSING", ERROR, "Điều 1.", gone(QD_LINE), DECISION),
+    case(
+        "NOI_NHAN.NHU_DIEU",
+        ERROR,
+        "- Như Điều 2;",
+        on("noi_nhan_0", set_text, "- Như Điều 2;"),
+        DECISION,
+        id="not-the-last-article",
+        found="Như Điều 2",
+    ),
+    case(
+        "NOI_NHAN.NHU_DIEU",
+        ERROR,
+        "- Như Điều 4;",
+        on("noi_nhan_0", set_text, "- Như Điều 4;"),
+        DECISION,
+        id="no-such-article",
+        found="không có Điều 4",
+    ),
+    case(
+        "NOI_NHAN.NHU_DIEU",
+        ERROR,
+        "- Sở Nội vụ;",
+        gone("noi_nhan_0"),
+        DECISION,
+        id="missing",
+        found="không có dòng",
+    ),
+    case(
+        "NOI_NHAN.NHU_DIEU",
+        ERROR,
+        "- Như Điều 3;",
+        spec=replace(DECISION, noi_nhan=("- Sở Nội vụ;", "- Như Điều 3;", "- Lưu: VT, NV.")),
+        id="not-first",
+        found="không ở dòng đầu",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "TM. ỦY BAN",
+        spec=replace(WITH_LIST, signer=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+        id="TM-for-chairman-with-list",
+        found="TM. ỦY BAN NHÂN DÂN",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "KT. CHỦ TỊCH",
+        spec=replace(COMMITTEE_DECISION, signer=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        id="KT-without-TM-for-committee",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "TM. HỘI ĐỒNG",
+        spec=replace(COMMITTEE_DECISION, signer=("TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH")),
+        id="TM-of-another-collective",
+        found="HỘI ĐỒNG",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "TL. CHỦ TỊCH",
+        spec=replace(
+            COMMITTEE_DECISION,
+            signer=("TM. ỦY BAN NHÂN DÂN", "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"),
+        ),
+        id="TL-under-committee",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "TM. ỦY BAN",
+        spec=replace(DECISION, signer=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+        id="TM-KT-for-chairman",
+    ),
+    case(
+        "SIGNATURE.AGREEMENT",
+        ERROR,
+        "TM. ỦY BAN",
+        spec=replace(
+            DECISION, closing="signature-above", signer=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+        ),
+        id="TM-for-chairman-typed-as-paragraphs",
+    ),
+    case(
+        "CAN_CU.PUNCTUATION",
+        ERROR,
+        "Theo đề nghị",
+        spec=replace(
+            DECISION, can_cu=(*DECISION.can_cu[:2], "Theo đề nghị của Trưởng phòng Nội vụ;")
+        ),
+        id="de-nghi-semicolon",
+    ),
+    case(
+        "CAN_CU.PUNCTUATION",
+        ERROR,
+        "Căn cứ Luật Thi đua",
+        spec=replace(
+            DECISION,
+            can_cu=(
+                DECISION.can_cu[0],
+                "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022.",
+                DECISION.can_cu[2],
+            ),
+        ),
+        id="period-before-de-nghi",
+    ),
+]
+
+LIST_CASES = [
+    case("KEM_THEO.SIZE", ERROR, "(Kèm theo", on("kem_theo", set_size, 12), WITH_LIST),
+    case("KEM_THEO.BOLD", ERROR, "(Kèm theo", on("kem_theo", set_bold, True), WITH_LIST),
+    case(
+        "KEM_THEO.ITALIC",
+        ERROR,
+        "(Kèm theo",
+        on("kem_theo", set_italic, False),
+        WITH_LIST,
+        found="chữ đứng",
+    ),
+    case("KEM_THEO.ALIGN", WARNING, "(Kèm theo", on("kem_theo", align, LEFT), WITH_LIST),
+    case(
+        "KEM_THEO.FORMAT",
+        ERROR,
+        "Kèm theo",
+        spec=replace(WITH_LIST, kem_theo=KEM_THEO.strip("()")),
+        id="no-parentheses",
+    ),
+    case(
+        "KEM_THEO.FORMAT",
+        ERROR,
+        "(Kèm theo",
+        spec=replace(WITH_LIST, kem_theo=KEM_THEO + "."),
+        id="final-period",
+    ),
+    case(
+        "FONT",
+        ERROR,
+        "Ông Nguyễn Văn An",
+        list_cell_in_arial,
+        WITH_LIST,
+        id="list-table-cell",
+        found="Arial",
+    ),
+    case(
+        "QUOC_HIEU.SIZE",
+        ERROR,
+        QH,
+        on("ds_quoc_hieu", set_size, 14),
+        WITH_LIST,
+        id="list-header",
+    ),
+    case(
+        "CO_QUAN_BAN_HANH.BOLD",
+        ERROR,
+        "HUYỆN ĐẮK HÀ",
+        on("ds_co_quan_1", set_bold, False),
+        WITH_LIST,
+        id="list-header",
+    ),
+    case(
+        "TIEU_NGU.TEXT",
+        ERROR,
+        "Độc lập – Tự do",
+        on("ds_tieu_ngu", set_text, "Độc lập – Tự do – Hạnh phúc"),
+        WITH_LIST,
+        id="list-header",
+    ),
+    case(
+        "TEN_LOAI.BOLD",
+        ERROR,
+        "DANH SÁCH",
+        on("ds_ten_loai", set_bold, False),
+        WITH_LIST,
+        id="danh-sach",
+    ),
+    case(
+        "TRICH_YEU.SIZE",
+        ERROR,
+        LIST_TITLE[1],
+        on("ds_tieu_de_1", set_size, 12),
+        WITH_LIST,
+        id="list-title",
+    ),
+    case("KE_TRICH_YEU.LENGTH", WARNING, "", full_width_list_line, WITH_LIST, id="list-title-line"),
+    case(
+        "BODY.INDENT",
+        ERROR,
+        LIST_TOTAL[:20],
+        on("ds_tong", spacing, "first_line_indent", None),
+        WITH_LIST,
+        id="list-total",
+    ),
+    case(
+        "MARGIN_LEFT",
+        ERROR,
+        None,
+        list_margin,
+        WITH_LIST,
+        id="list-section",
+        found="25.4 mm",
     ),
 ]
 
@@ -936,6 +1256,8 @@ ALL_CASES = (
     + APPENDIX_CASES
     + CONG_VAN_CASES
     + ARTICLE_CASES
+    + DECISION_CASES
+    + LIST_CASES
     + BAO_CAO_CASES
 )
 
@@ -1012,6 +1334,11 @@ RULE_IDS = (
     "PHU_LUC.ALIGN",
     "KINH_GUI.COLON",
     "DIEU.BOLD",
+    "THAM_QUYEN_BAN_HANH.MISSING",
+    "QUYET_DINH_LENH.COLON",
+    "QUYET_DINH_LENH.MISSING",
+    "NOI_NHAN.NHU_DIEU",
+    "KEM_THEO.FORMAT",
 )
 
 
@@ -1019,7 +1346,7 @@ CHECKED_COMPONENTS = (
     n30.QUOC_HIEU, n30.TIEU_NGU, n30.CO_QUAN_CHU_QUAN, n30.CO_QUAN_BAN_HANH, n30.SO_KY_HIEU,
     n30.DIA_DANH_NGAY, n30.TEN_LOAI, n30.TRICH_YEU, n30.CAN_CU, n30.NOI_NHAN_TIEU_DE,
     n30.NOI_NHAN, n30.THAM_QUYEN, n30.HO_TEN, n30.MUC, n30.PHAN, n30.PHAN_TIEU_DE, n30.VV,
-    n30.KINH_GUI,
+    n30.KINH_GUI, n30.THAM_QUYEN_BAN_HANH, n30.QUYET_DINH_LENH, n30.KEM_THEO,
 )  # fmt: skip
 """The components :meth:`Checker.check_components` checks."""
 UNREACHABLE = {"CO_QUAN_CHU_QUAN.BOLD"}
@@ -1152,6 +1479,68 @@ def test_report_documents_every_rule_id() -> None:
         pytest.param(SIGNATURE_ABOVE, id="ky-tren-noi-nhan"),
         pytest.param(replace(SIGNATURE_BELOW, appendix="Phụ lục I"), id="ky-duoi-noi-nhan-phu-luc"),
         pytest.param(replace(DECISION, closing="signature-above"), id="quyet-dinh-ky-tren"),
+        pytest.param(WITH_LIST, id="quyet-dinh-danh-sach-ngang"),
+        pytest.param(replace(WITH_LIST, danh_sach_landscape=False), id="quyet-dinh-danh-sach-doc"),
+        pytest.param(
+            replace(
+                WITH_LIST,
+                tham_quyen_ban_hanh=COMMITTEE,
+                signer=("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+                kem_theo="(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm 2024 "
+                "của Ủy ban nhân dân huyện Đắk Hà)",
+            ),
+            id="quyet-dinh-tap-the-du-thao-danh-sach",
+        ),
+        pytest.param(
+            replace(WITH_LIST, closing="signature-below"), id="quyet-dinh-danh-sach-ky-duoi"
+        ),
+        pytest.param(
+            replace(DECISION, signer=("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")), id="quyet-dinh-ky-thay"
+        ),
+        pytest.param(
+            replace(
+                DECISION,
+                can_cu=(
+                    *DECISION.can_cu[:2],
+                    "Xét đề nghị của Trưởng phòng Nội vụ tại Tờ trình số 05/TTr-NV ngày 10 "
+                    "tháng 01 năm 2024.",
+                ),
+            ),
+            id="quyet-dinh-xet-de-nghi",
+        ),
+        pytest.param(replace(DECISION, can_cu=DECISION.can_cu[:2]), id="quyet-dinh-khong-de-nghi"),
+        pytest.param(
+            replace(
+                DECISION,
+                body=(
+                    "QUYẾT ĐỊNH:",
+                    "Điều 1. Tặng Giấy khen cho các tập thể, cá nhân sau:",
+                    "1. Phòng Giáo dục và Đào tạo huyện;",
+                    "2. Trường Tiểu học Kim Đồng.",
+                    "Điều 2. Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện và các "
+                    "tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+                    "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký./.",
+                ),
+                noi_nhan=("- Như Điều 2;", "- Lưu: VT, NV."),
+            ),
+            id="quyet-dinh-dieu-2-thi-hanh",
+        ),
+        pytest.param(
+            replace(
+                DECISION,
+                body=(
+                    "QUYẾT ĐỊNH:",
+                    "Điều 1. Tặng Giấy khen cho các tập thể sau:",
+                    "1. Phòng Giáo dục và Đào tạo huyện;",
+                    "2. Trường Tiểu học Kim Đồng.",
+                    "Điều 2. Tiền thưởng:",
+                    "1. Mỗi tập thể 3.000.000 đồng;",
+                    "2. Nguồn: Quỹ thi đua, khen thưởng của huyện.",
+                    DECISION_BODY[-1],
+                ),
+            ),
+            id="quyet-dinh-khoan-trong-moi-dieu",
+        ),
     ],
 )
 def test_compliant_hand_built_document_has_no_finding(spec: Spec, tmp_path: Path) -> None:
@@ -1159,6 +1548,55 @@ def test_compliant_hand_built_document_has_no_finding(spec: Spec, tmp_path: Path
 
 
 @pytest.mark.parametrize("name", sorted(DOC_TYPE_ABBREVIATIONS))
+def test_article_number_typed_as_several_runs_is_bold(tmp_path: Path) -> None:
+    """ "Điều 1." typed as "Điều" + " " + "1." (the blank run not bold) is no DIEU.BOLD."""
+    assert show(findings(build(DECISION, split_article_number, tmp_path))) == "none"
+
+
+def test_roles_of_a_decision_with_a_list(tmp_path: Path) -> None:
+    """The authority line, "QUYẾT ĐỊNH:", the articles, and after the signature the list in
+    its own landscape section: header without Số, "DANH SÁCH", title, "Kèm theo", total."""
+    facts = inspect_file(build(WITH_LIST, directory=tmp_path))
+    roles = identify(facts)
+
+    def text(index: int | None) -> str:
+        assert index is not None
+        return facts.paragraphs[index].text
+
+    assert text(roles.tham_quyen_ban_hanh) == CHAIRMAN
+    assert text(roles.quyet_dinh_lenh) == QD_LINE
+    assert [text(i)[:7] for i in roles.dieu] == ["Điều 1.", "Điều 2.", "Điều 3."]
+    assert text(roles.can_cu[-1]).startswith("Theo đề nghị")
+    (attachment,) = roles.attachments
+    assert attachment.section == 1 and roles.attachment_sections == {1}
+    assert text(attachment.quoc_hieu) == QH and text(attachment.tieu_ngu) == TN
+    assert [text(i) for i in attachment.co_quan_ban_hanh] == list(WITH_LIST.agency)
+    assert text(attachment.ten_loai) == "DANH SÁCH"
+    assert [text(i) for i in attachment.title] == list(LIST_TITLE)
+    assert text(attachment.kem_theo) == KEM_THEO
+    assert [text(i) for i in attachment.body] == [LIST_TOTAL]
+    assert [s.orientation for s in facts.sections] == ["portrait", "landscape"]
+    assert {p.section for p in facts.paragraphs if p.location.table == 3} == {1}  # the list
+
+
+def test_landscape_main_section_is_still_reported_with_a_list(tmp_path: Path) -> None:
+    """Only the attachment's own section may be landscape."""
+    spec = replace(WITH_LIST, page_width=Mm(297), page_height=Mm(210), landscape=True)
+
+    def portrait_list(built: Built) -> None:
+        section = built.document.sections[1]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+
+    found = findings(build(spec, portrait_list, tmp_path))
+    assert [(f.rule, f.expected[:6]) for f in found] == [("ORIENTATION", "phần 1")]
+
+
+def test_decision_without_attachment_has_none(tmp_path: Path) -> None:
+    roles = identify(inspect_file(build(DECISION, directory=tmp_path)))
+    assert roles.attachments == [] and roles.attachment_sections == set()
+
+
 def test_every_ten_loai_of_the_abbreviation_table_is_accepted(name: str, tmp_path: Path) -> None:
     symbol = DOC_TYPE_ABBREVIATIONS[name]
     spec = replace(Spec(), ten_loai=name.upper(), so=f"Số: 05/{symbol}-UBND")

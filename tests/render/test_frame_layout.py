@@ -34,6 +34,11 @@ def tables(document: Document) -> list[Table]:
     return [Table(element, document) for element in document.element.body.findall(qn("w:tbl"))]
 
 
+def closing_table(document: Document) -> Table:
+    """Return the Nơi nhận and signature table (a decision's list may follow it)."""
+    return next(t for t in tables(document) if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
+
+
 def by_style(document: Document, style_id: str) -> list[Paragraph]:
     return [
         p for p in all_paragraphs(document) if p.style is not None and p.style.style_id == style_id
@@ -55,10 +60,15 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 def test_page_is_a4_portrait_with_n30_margins(rendered: Document) -> None:
+    assert rendered.sections[0].orientation == WD_ORIENT.PORTRAIT
     for section in rendered.sections:
-        assert section.orientation == WD_ORIENT.PORTRAIT
-        assert n30.same_length(section.page_width, n30.PAGE.width)
-        assert n30.same_length(section.page_height, n30.PAGE.height)
+        # An attachment (a decision's list) may be landscape when its table needs it.
+        portrait = section.orientation == WD_ORIENT.PORTRAIT
+        width, height = (section.page_width, section.page_height)
+        if not portrait:
+            width, height = height, width
+        assert n30.same_length(width, n30.PAGE.width)
+        assert n30.same_length(height, n30.PAGE.height)
         assert n30.PAGE.top.allows(section.top_margin)
         assert n30.PAGE.bottom.allows(section.bottom_margin)
         assert n30.PAGE.left.allows(section.left_margin)
@@ -155,7 +165,7 @@ def test_line_under_trich_yeu_is_a_third_to_a_half_of_its_line(rendered: Documen
 
 def test_body_paragraphs_are_justified_indented_and_spaced(rendered: Document) -> None:
     paragraphs = [p for p in all_paragraphs(rendered) if p.style.style_id in BODY_STYLES and p.text]
-    assert len(paragraphs) > 10
+    assert len(paragraphs) > 5
     for paragraph in paragraphs:
         assert paragraph_property(rendered, paragraph, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
         indent = paragraph_property(rendered, paragraph, "first_line_indent")
@@ -169,11 +179,11 @@ def test_body_paragraphs_are_justified_indented_and_spaced(rendered: Document) -
 
 
 def test_noi_nhan_and_signature_sit_side_by_side_level(rendered: Document) -> None:
-    closing = tables(rendered)[-1]
+    closing = closing_table(rendered)
     assert len(closing.rows) == 1
     left, right = closing.cell(0, 0), closing.cell(0, 1)
     heading, signer = left.paragraphs[0], right.paragraphs[0]
-    assert heading.text == "Nơi nhận:" and signer.text == "TM. ỦY BAN NHÂN DÂN"
+    assert heading.text == "Nơi nhận:" and signer.text in {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}
     for paragraph in (heading, signer):
         assert not paragraph_property(rendered, paragraph, "space_before")
     assert size_of(rendered, heading) == Pt(12)
@@ -224,6 +234,5 @@ def test_headings_keep_with_the_next_paragraph(
 
 
 def test_closing_block_cannot_split_across_pages(rendered: Document) -> None:
-    closing = tables(rendered)[-1]
-    (row,) = closing.rows
+    (row,) = closing_table(rendered).rows
     assert row._tr.trPr.find(qn("w:cantSplit")) is not None
