@@ -150,8 +150,14 @@ PROFILE_NAMES = dict(
 )
 
 
+TABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+"""Spreadsheets (lists a document reads), recognized among the inputs and not rendered."""
+
+
 def _skip_reason(path: Path) -> str | None:
     name = PROFILE_NAMES.get(path.name)
+    if name is None and path.suffix.lower() in TABLE_SUFFIXES:
+        name = "bảng tính (danh sách mà văn bản đọc)"
     return None if name is None else f"{name}, không phải văn bản: bỏ qua"
 
 

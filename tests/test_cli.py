@@ -328,3 +328,13 @@ def test_render_expands_a_wildcard_itself_as_windows_shells_do_not(workdir: Path
 
 def test_a_wildcard_matching_nothing_is_a_clean_error(workdir: Path) -> None:
     assert_clean_error(invoke("render", "data/*.yml"), "không có tệp nào khớp mẫu")
+
+
+def test_spreadsheets_among_the_inputs_are_skipped(workdir: Path) -> None:
+    shutil.copyfile(REPO / "data" / "khen-thuong-2023.xlsx", "data/khen-thuong-2023.xlsx")
+    result = invoke("render", "data/*", "-o", "ra")
+    assert result.exit_code == 0, result.output
+    assert (
+        "khen-thuong-2023.xlsx: bảng tính (danh sách mà văn bản đọc), không phải văn bản"
+        in result.stderr
+    )

@@ -1547,7 +1547,6 @@ def test_compliant_hand_built_document_has_no_finding(spec: Spec, tmp_path: Path
     assert show(findings(build(spec, directory=tmp_path))) == "none"
 
 
-@pytest.mark.parametrize("name", sorted(DOC_TYPE_ABBREVIATIONS))
 def test_article_number_typed_as_several_runs_is_bold(tmp_path: Path) -> None:
     """ "Điều 1." typed as "Điều" + " " + "1." (the blank run not bold) is no DIEU.BOLD."""
     assert show(findings(build(DECISION, split_article_number, tmp_path))) == "none"
@@ -1597,6 +1596,7 @@ def test_decision_without_attachment_has_none(tmp_path: Path) -> None:
     assert roles.attachments == [] and roles.attachment_sections == set()
 
 
+@pytest.mark.parametrize("name", sorted(DOC_TYPE_ABBREVIATIONS))
 def test_every_ten_loai_of_the_abbreviation_table_is_accepted(name: str, tmp_path: Path) -> None:
     symbol = DOC_TYPE_ABBREVIATIONS[name]
     spec = replace(Spec(), ten_loai=name.upper(), so=f"Số: 05/{symbol}-UBND")
