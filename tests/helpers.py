@@ -32,3 +32,15 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def load_problems(path: Path) -> list[str]:
+    """Return the problems docgen reports for the document at ``path``, as printed ([] if none)."""
+    from docgen import api
+    from docgen.errors import InputError
+
+    try:
+        api.load_document(path)
+    except InputError as error:
+        return [str(problem) for problem in error.problems]
+    return []

@@ -10,7 +10,6 @@ the articles as ``{so_ca_nhan}``, ``{so_tap_the}``, ``{tong_tien}``, ``{tong_tie
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -45,7 +44,7 @@ from docgen.models.blocks import Block
 from docgen.models.documents import DocumentBase
 from docgen.models.text import Lines, Text
 from docgen.resolve import FieldPath, Issue, ResolvedDocument
-from docgen.sources.table import Column, TableRow
+from docgen.sources.table import Column, TableRow, normalize_name
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 Authority = Literal["thu_truong", "tap_the"]
@@ -187,13 +186,6 @@ class Awards:
         }
 
 
-def fold(text: str) -> str:
-    """Return ``text`` compared loosely: no diacritics (đ -> d), case-folded, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
-
-
 class QuyetDinh(Kind):
     """Quyết định: authority line, căn cứ, "QUYẾT ĐỊNH:", articles, and the attached list."""
 
@@ -301,14 +293,14 @@ def authority_issues(document: QuyetDinhDocument, resolved: ResolvedDocument) ->
 
 
 def _subject(text: Any) -> Subject | None:
-    return SUBJECT_WORDS.get(fold(str(text))) if text not in (None, "") else None  # type: ignore[return-value]
+    return SUBJECT_WORDS.get(normalize_name(str(text))) if text not in (None, "") else None  # type: ignore[return-value]
 
 
 def _form_index(rates: RateTable) -> dict[str, str]:
     index: dict[str, str] = {}
     for key, form in rates.hinh_thuc.items():
         for name in (key, form.ten, *form.ten_khac):
-            index.setdefault(fold(name), key)
+            index.setdefault(normalize_name(name), key)
     return index
 
 
@@ -330,7 +322,7 @@ def read_awards(
         if not name:
             problems.append(source.problem(("ten",), "thiếu họ tên (hoặc tên tập thể)"))
             row_ok = False
-        form_key = forms.get(fold(form_text)) if form_text else None
+        form_key = forms.get(normalize_name(form_text)) if form_text else None
         if not form_text:
             problems.append(source.problem(("hinh_thuc",), "thiếu hình thức khen thưởng"))
             row_ok = False
@@ -384,7 +376,7 @@ def read_awards(
         if not row_ok or form_key is None or subject is None or amount is None:
             continue
         unit = str(values.get("chuc_vu_don_vi") or "").strip()
-        identity = (form_key, subject, fold(name), fold(unit))
+        identity = (form_key, subject, normalize_name(name), normalize_name(unit))
         if identity in seen:
             message = f"“{name}” đã có ở dòng {seen[identity]} với cùng hình thức khen thưởng"
             problems.append(source.problem(("ten",), message))

@@ -13,18 +13,10 @@ from docgen.errors import InputError
 from docgen.kinds.bao_cao import Period, due_refs
 from docgen.kinds.plan_tasks import find_task_table, plan_table
 from tests.helpers import edit
+from tests.helpers import load_problems as problems
 
 REPO = Path(__file__).resolve().parents[2]
 SO_KET = "baocao-soket-6thang-2024.yaml"
-
-
-def problems(path: Path) -> list[str]:
-    """Return the problems docgen reports for the document at ``path`` (none: [])."""
-    try:
-        api.load_document(path)
-    except InputError as error:
-        return [str(problem) for problem in error.problems]
-    return []
 
 
 def line_of(path: Path, text: str) -> int:
@@ -191,7 +183,7 @@ def test_unknown_kind_lists_the_kinds(data: Path) -> None:
     report = data / SO_KET
     edit(report, "loai: bao_cao", "loai: bao_cao_nam")
     assert problems(report) == [
-        f"data/{SO_KET}:4: loai: loại văn bản không hỗ trợ: 'bao_cao_nam' (có: ke_hoach, bao_cao)"
+        f"data/{SO_KET}:4: loai: loại văn bản không hỗ trợ: 'bao_cao_nam' (có: ke_hoach, bao_cao, quyet_dinh)"
     ]
 
 

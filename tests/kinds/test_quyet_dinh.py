@@ -11,20 +11,12 @@ from openpyxl import Workbook
 
 from docgen import api
 from docgen.cli import main
-from docgen.errors import InputError
 from tests.helpers import edit
+from tests.helpers import load_problems as problems
 
 CHAIRMAN = "quyetdinh-khenthuong-2023.yaml"
 COMMITTEE = "quyetdinh-ubnd-30-nam.yaml"
 HEADER = "TT;Họ và tên;Chức vụ, đơn vị;Hình thức;Đối tượng;Số tiền\n"
-
-
-def problems(path: Path) -> list[str]:
-    try:
-        api.load_document(path)
-    except InputError as error:
-        return [str(problem) for problem in error.problems]
-    return []
 
 
 def signature(path: Path) -> list[str]:
