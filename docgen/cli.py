@@ -264,7 +264,8 @@ def expand_patterns(paths: tuple[Path, ...]) -> list[Path]:
         if path.exists() or not WILDCARDS & set(path.name):
             expanded.append(path)
             continue
-        matches = sorted(path.parent.glob(path.name))
+        # Folders a pattern also matches (data/* with a subfolder) are not documents.
+        matches = sorted(match for match in path.parent.glob(path.name) if match.is_file())
         if not matches:
             raise DocgenError(f"không có tệp nào khớp mẫu {path}")
         expanded += matches

@@ -16,6 +16,7 @@ from docx.shared import Length, Pt
 from docgen.check.facts import DocumentFacts, Location, ParagraphFacts
 from docgen.check.roles import (
     AUTHORITY_RE,
+    CHUONG_RE,
     DIEM_RE,
     DIEU_RE,
     KHOAN_RE,
@@ -277,6 +278,8 @@ class Checker:
             self.check_component(n30.TRICH_YEU, attachment.title)
             self.check_component(n30.KEM_THEO, [attachment.kem_theo])
             self.check_component(n30.MUC, attachment.muc)
+            self.check_component(n30.PHAN, attachment.phan)
+            self.check_component(n30.PHAN_TIEU_DE, attachment.phan_tieu_de)
             self.check_tieu_ngu_text(attachment.tieu_ngu)
         if roles.kinh_gui:
             first = self.facts.paragraphs[roles.kinh_gui[0]]
@@ -581,9 +584,9 @@ class Checker:
 
     @staticmethod
     def _phan_number(text: str) -> str | None:
-        """Return the number of a "Phần ..." line as a Roman numeral; None when it is not
-        "Phần <I, II, ...>" nor "Phần thứ <nhất ... mười>"."""
-        match = PHAN_RE.match(text)
+        """Return the number of a "Phần ..." or "Chương ..." line as a Roman numeral; None
+        when it is not "Phần <I, II, ...>", "Phần thứ <nhất ... mười>" nor "Chương <I, ...>"."""
+        match = PHAN_RE.match(text) or CHUONG_RE.match(text)
         number = "" if match is None else match.group("number")
         if re.fullmatch(r"[IVXLC]+", number):
             return number
@@ -598,7 +601,7 @@ class Checker:
         self.check_point_letters(roles.diem)
         for attachment in roles.attachments:
             # An attachment is a text of its own: its numbering starts afresh.
-            self.check_sequence([], attachment.muc, attachment.khoan, attachment.dieu)
+            self.check_sequence(attachment.phan, attachment.muc, attachment.khoan, attachment.dieu)
             self.check_point_letters(attachment.diem)
 
     def check_sequence(
@@ -616,7 +619,8 @@ class Checker:
                 muc_position = khoan_expected = 0
                 found = self._phan_number(text)
                 if found is not None and found != roman(phan_position):
-                    expected = f"phần số {roman(phan_position)}"
+                    part = "chương" if CHUONG_RE.match(text) else "phần"
+                    expected = f"{part} số {roman(phan_position)}"
                     self.add("HEADING.SEQUENCE", ERROR, paragraph, expected, text, ref)
             elif index in muc:
                 muc_position += 1

@@ -38,22 +38,35 @@ Rule ids (stable):
   CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_LOAI, TRICH_YEU (every line of a trích yếu
   on several lines), CAN_CU, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN, HO_TEN, MUC, PHAN ("Phần
   I", "Phần thứ nhất"), PHAN_TIEU_DE (the title under it), VV, KINH_GUI (every line of the
-  block); QUOC_HIEU.MISSING, TIEU_NGU.MISSING, TIEU_NGU.TEXT, KINH_GUI.COLON, DIEU.BOLD;
+  block), THAM_QUYEN_BAN_HANH (a decision's authority line), QUYET_DINH_LENH ("QUYẾT ĐỊNH:"),
+  KEM_THEO (an attachment's "(Kèm theo ...)" line); QUOC_HIEU.MISSING, TIEU_NGU.MISSING,
+  TIEU_NGU.TEXT, KINH_GUI.COLON, DIEU.BOLD ("Điều N." bold; the article's text may be plain);
+- decision (tên loại QUYẾT ĐỊNH, in articles): THAM_QUYEN_BAN_HANH.MISSING,
+  QUYET_DINH_LENH.COLON, QUYET_DINH_LENH.MISSING;
 - lines: KE_CO_QUAN.MISSING, KE_CO_QUAN.LENGTH, KE_TIEU_NGU.MISSING, KE_TIEU_NGU.LENGTH,
   KE_TRICH_YEU.MISSING, KE_TRICH_YEU.LENGTH (against the longest trích yếu line);
 - number and date: SO.FORMAT, SO.LEADING_ZERO, SO.TYPE, SO.MISSING, DATE.FORMAT,
   DATE.DAY_PADDING, DATE.MONTH_PADDING, DATE.MISSING;
 - body: BODY.ALIGN, BODY.INDENT, BODY.SPACING, BODY.LINE_SPACING, BODY.SIZE (every body
   paragraph, "- " and "+ " items included), HEADING.SEQUENCE (phần I, II, ...; mục I, II, ...
-  afresh in each phần; khoản 1, 2, ... afresh in each mục), HEADING.POINT_LETTER,
-  CAN_CU.PUNCTUATION;
+  afresh in each phần; điều 1, 2, ...; khoản 1, 2, ... afresh in each mục and điều; an
+  attachment numbers afresh), HEADING.POINT_LETTER, CAN_CU.PUNCTUATION (every line ";", the
+  block's last "." — the "Theo đề nghị"/"Xét đề nghị" line when there is one);
 - closing: NOI_NHAN.MISSING, NOI_NHAN.COLON, NOI_NHAN.DASH, NOI_NHAN.LUU,
-  NOI_NHAN.PUNCTUATION, SIGNATURE.MISSING, SIGNATURE.AUTHORITY, SIGNATURE.AGREEMENT,
-  SIGNATURE.PAGE_SPLIT (warning: the Nơi nhận – signature table row may break across pages, or
-  the signature paragraphs are not chained with "keep with next");
+  NOI_NHAN.PUNCTUATION, NOI_NHAN.NHU_DIEU (a decision's first Nơi nhận line is "- Như Điều
+  N;", N the article saying who carries it out — the last one saying "thi hành", else the
+  last article; reported when the line is missing, not first, or names another or no such
+  article), SIGNATURE.MISSING, SIGNATURE.AUTHORITY, SIGNATURE.AGREEMENT (with a decision's
+  authority line: no "TM." under the head's power; "TM. <the collective>" first and no "TL.",
+  "TUQ." under the collective's), SIGNATURE.PAGE_SPLIT (warning: the Nơi nhận – signature table
+  row may break across pages, or the signature paragraphs are not chained with "keep with
+  next");
 - page numbers: PAGE_NUMBER.MISSING, PAGE_NUMBER.ALIGN, PAGE_NUMBER.SIZE, PAGE_NUMBER.STYLE,
   PAGE_NUMBER.FIRST_PAGE;
-- appendices: PHU_LUC.CASE, PHU_LUC.BOLD, PHU_LUC.ALIGN.
+- appendices: PHU_LUC.CASE, PHU_LUC.BOLD, PHU_LUC.ALIGN, KEM_THEO.FORMAT ("(Kèm theo ...)" in
+  parentheses). An attachment (what follows the signature from a new section or a "Phụ lục"
+  heading) is checked with the rules above: its header table (no Số, date nor signature
+  needed), heading, title, body paragraphs and numbering; its own section may be landscape.
 """
 
 from __future__ import annotations

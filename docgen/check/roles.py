@@ -27,6 +27,8 @@ DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 PHAN_RE = re.compile(
     r"^Phần\s+(?P<number>[IVXLC]+|thứ(?:\s+\w+){1,2})\s*\.?$", re.IGNORECASE
 )  # "Phần I", "PHẦN THỨ NHẤT", "Phần thứ mười một": the whole line, nothing after it
+CHUONG_RE = re.compile(r"^Chương\s+(?P<number>[IVXLC]+)\s*\.?$", re.IGNORECASE)
+"""A "Chương I" line of a quy chế or quy định (its title follows on the next line)."""
 PLUS_RE = re.compile(r"^\+\s")
 DASH_RE = re.compile(r"^[-–]\s*")
 LUU_RE = re.compile(r"^-\s*Lưu\b")
@@ -121,6 +123,10 @@ class Attachment:
     """The "(Kèm theo ... số ... ngày ... của ...)" line."""
     body: list[int] = field(default_factory=list)
     """Paragraphs of text outside tables, below the title block; table cells are not."""
+    phan: list[int] = field(default_factory=list)
+    """The "Phần I" and "Chương I" lines."""
+    phan_tieu_de: list[int] = field(default_factory=list)
+    """The title line under each of them."""
     muc: list[int] = field(default_factory=list)
     khoan: list[int] = field(default_factory=list)
     diem: list[int] = field(default_factory=list)
@@ -539,6 +545,8 @@ def _attachments(paragraphs: list[ParagraphFacts], texts: list[str], roles: Role
             )
             if not (starts and header_only):
                 starts.append((index, None))
+    if not starts:
+        return
     bounds = [index for index, _ in starts[1:]] + [len(texts)]
     for (start, section), stop in zip(starts, bounds, strict=True):
         attachment = Attachment(start, stop, section)
@@ -618,9 +626,23 @@ def _attachment(paragraphs: list[ParagraphFacts], texts: list[str], attachment: 
     if free(text_at(index)) and KEM_THEO_RE.match(texts[text_at(index)]):
         attachment.kem_theo = text_at(index)
         index = attachment.kem_theo + 1
+    after_part = False
     for position in range(index, stop):
-        if texts[position] and free(position):
-            attachment.body.append(position)
-            level = _numbering(texts[position])
-            if level is not None and level != "gach_cong":
-                getattr(attachment, level).append(position)
+        text = texts[position]
+        if not text or not free(position):
+            continue
+        if after_part:
+            after_part = False
+            if _phan_title(paragraphs[position], text):
+                attachment.phan_tieu_de.append(position)
+                continue
+        # An issued quy chế, quy định (Mẫu 1.3) is divided into phần or chương, each line
+        # centred above its title.
+        if PHAN_RE.match(text) or CHUONG_RE.match(text):
+            attachment.phan.append(position)
+            after_part = True
+            continue
+        attachment.body.append(position)
+        level = _numbering(text)
+        if level is not None and level != "gach_cong":
+            getattr(attachment, level).append(position)

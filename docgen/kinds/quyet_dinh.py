@@ -51,6 +51,8 @@ Authority = Literal["thu_truong", "tap_the"]
 """Whose power the decision is issued in: the head's (Chủ tịch) or the collective's (UBND)."""
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+AS_ARTICLE = re.compile(r"^Như Điều \d+$", re.IGNORECASE)
+"""A "Như Điều N" the user wrote in Nơi nhận: docgen writes the right one first."""
 COLLECTIVE_ONLY = ("TM.",)
 HEAD_ONLY = ("TL.", "TUQ.")
 """Signing marks (Điều 13 N30): TM. signs for a collective; TL. and TUQ. only for a head."""
@@ -168,6 +170,11 @@ class Awards:
     landscape: bool
 
     @property
+    def notes(self) -> bool:
+        """Return True when some awardee has a note (the list then has a Ghi chú column)."""
+        return any(line.ghi_chu for group in self.groups for line in group.lines)
+
+    @property
     def total(self) -> int:
         """Return the sum of every prize."""
         return sum(group.total for group in self.groups)
@@ -212,7 +219,7 @@ class QuyetDinh(Kind):
         values: dict[str, Any] = {}
         rates, message = resources.rates()
         if rates is None:
-            issues.append((("danh_sach", "tep"), message or "không đọc được bảng mức thưởng"))
+            issues.append((("danh_sach",), message or "không đọc được bảng mức thưởng"))
         rows, message = resources.table(
             document.danh_sach.tep, LIST_COLUMNS, document.danh_sach.trang_tinh
         )
@@ -248,7 +255,8 @@ def signature_lines(
             return None, (
                 f"quyết định thuộc thẩm quyền {agency.thu_truong or 'người đứng đầu'} (cá nhân) "
                 f"không ký “{marks[0]}”: “TM.” chỉ dùng khi ký thay mặt tập thể (Điều 13 Nghị định "
-                "30/2020/NĐ-CP); bỏ dòng này, hoặc đổi tham_quyen thành tap_the"
+                "30/2020/NĐ-CP); bỏ dòng này khỏi nguoi_ky.tham_quyen, hoặc ghi tham_quyen: tap_the "
+                "cho quyết định"
             )
         return core, None
     if core and core[0].upper().startswith(HEAD_ONLY):
@@ -271,7 +279,7 @@ def explicit_signer(document: DocumentBase) -> bool:
     ref = document.nguoi_ky
     if isinstance(ref, Signer):
         return True
-    return isinstance(ref, SignerPatch) and (ref.tham_quyen is not None or ref.chuc_vu is not None)
+    return isinstance(ref, SignerPatch) and ref.tham_quyen is not None
 
 
 def authority_issues(document: QuyetDinhDocument, resolved: ResolvedDocument) -> list[Issue]:
@@ -345,7 +353,7 @@ def read_awards(
             if len(given) == 1:
                 subject = given[0]  # type: ignore[assignment]
             else:
-                message = "cần cột Đối tượng (Cá nhân hoặc Tập thể): hình thức này có mức thưởng cho cả hai"
+                message = "cần ghi Đối tượng (Cá nhân hoặc Tập thể): hình thức này có mức thưởng cho cả hai"
                 problems.append(source.problem(("doi_tuong",), message))
                 row_ok = False
         amount: int | None = None
@@ -403,8 +411,9 @@ def check_placeholders(document: QuyetDinhDocument, awards: Awards) -> list[Issu
     known = awards.figures()
     issues: list[Issue] = []
     for index, entry in enumerate(document.dieu):
-        text = entry if isinstance(entry, str) else entry.dieu
-        for name in PLACEHOLDER.findall(text):
+        # The article's own line and every text below it may quote figures.
+        text = entry if isinstance(entry, str) else entry.model_dump_json()
+        for name in dict.fromkeys(PLACEHOLDER.findall(text)):
             if name not in known:
                 where: FieldPath = (
                     ("dieu", index) if isinstance(entry, str) else ("dieu", index, "dieu")
@@ -417,9 +426,12 @@ def check_placeholders(document: QuyetDinhDocument, awards: Awards) -> list[Issu
 
 
 LIST_WIDTHS_CM = {
-    # TT, name, position and unit, award form, amount, (note): they fill the text width.
-    False: (1.1, 4.6, 5.4, 2.6, 2.8),
-    True: (1.2, 5.6, 7.4, 3.0, 3.0, 5.0),
+    # (landscape, with a Ghi chú column) -> TT, name, position and unit, award form, amount,
+    # (note): they fill the text width of the page, 16.5 cm portrait, 25.2 cm landscape.
+    (False, False): (1.1, 4.6, 5.4, 2.6, 2.8),
+    (False, True): (1.0, 3.9, 4.3, 2.1, 2.4, 2.8),
+    (True, False): (1.2, 6.6, 9.0, 4.4, 4.0),
+    (True, True): (1.2, 5.6, 7.4, 3.0, 3.0, 5.0),
 }
 """Column widths of the list in portrait (16.5 cm) and landscape (25.2 cm) pages."""
 
@@ -454,7 +466,11 @@ def decision_context(kind: Kind, resolved: ResolvedDocument) -> dict[str, Any]:
             ],
             "noi_dung": articles,
             "noi_nhan": noi_nhan_lines(
-                [f"Như Điều {len(document.dieu)}", *resolved.recipients], resolved.luu
+                [
+                    f"Như Điều {len(document.dieu)}",
+                    *(r for r in resolved.recipients if not AS_ARTICLE.match(r.strip(" -;."))),
+                ],
+                resolved.luu,
             ),
             "chu_ky": {
                 "dong": [upper_vi(line) for line in lines],
@@ -497,7 +513,7 @@ def article_items(document: QuyetDinhDocument, awards: Awards) -> list[BodyItem]
         items.append(BodyParagraph("doan", (Span(f"Điều {number}.", bold=True), Span(" "),
                                             *parse_inline(text))))  # fmt: skip
         if isinstance(entry, Article):
-            items += flatten_blocks(entry.noi_dung)
+            items += [fill_figures(item, figures) for item in flatten_blocks(entry.noi_dung)]
     last = items[-1]
     if isinstance(last, BodyParagraph) and last.runs:
         *head, tail = last.runs
@@ -506,10 +522,22 @@ def article_items(document: QuyetDinhDocument, awards: Awards) -> list[BodyItem]
     return items
 
 
+def fill_figures(item: BodyItem, figures: dict[str, str]) -> BodyItem:
+    """Return ``item`` with the figures' placeholders filled in its text."""
+    if not isinstance(item, BodyParagraph):
+        return item
+
+    def fill(text: str) -> str:
+        return PLACEHOLDER.sub(lambda match: figures.get(match[1], match[0]), text)
+
+    runs = tuple(Span(fill(span.text), span.bold, span.italic) for span in item.runs)
+    return BodyParagraph(item.kind, runs)
+
+
 def awards_view(awards: Awards) -> TableView:
     """Return the list as a table: a row per awardee grouped by award form and kind of
     recipient, each group with its subtotal, then the grand total; rows never split."""
-    widths = LIST_WIDTHS_CM[awards.landscape]
+    widths = LIST_WIDTHS_CM[(awards.landscape, awards.notes)]
     titles = ["TT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị", "Hình thức khen thưởng",
               "Số tiền (đồng)", "Ghi chú"][: len(widths)]  # fmt: skip
     aligns = ["giua", "trai", "trai", "trai", "giua", "trai"]
@@ -528,12 +556,12 @@ def awards_view(awards: Awards) -> TableView:
             cells = [plain(str(number)), plain(line.ten), plain(line.chuc_vu_don_vi),
                      plain(group.form.ten_ngan or group.form.ten),
                      plain(format_amount(line.amount))]  # fmt: skip
-            if awards.landscape:
+            if awards.notes:
                 cells.append(plain(line.ghi_chu))
             rows.append(RowView(cells))
         count = f"Cộng: {len(group.lines):02d} {SUBJECT_NAMES[group.subject].lower()}"
         subtotal = [[], plain(count, True), [], [], plain(format_amount(group.total), True)]
-        rows.append(RowView(subtotal + ([[]] if awards.landscape else [])))
+        rows.append(RowView(subtotal + ([[]] if awards.notes else [])))
     total = [[], plain("Tổng cộng", True), [], [], plain(format_amount(awards.total), True)]
-    rows.append(RowView(total + ([[]] if awards.landscape else [])))
+    rows.append(RowView(total + ([[]] if awards.notes else [])))
     return TableView(columns, rows, numbered=True, rows_whole=True, span_groups=True)

@@ -793,13 +793,16 @@ def _list_table(built: Built, width: Length) -> Table:
     table: Table = built.document.add_table(rows=len(LIST_TABLE), cols=len(LIST_WIDTHS))
     table.style = "Table Grid"
     table.autofit = False
+    # On a portrait page the columns shrink in proportion to fit between the margins.
+    scale = min(1.0, width / sum(LIST_WIDTHS))
+    widths = [Length(int(w * scale)) for w in LIST_WIDTHS]
     for row_index, row in enumerate(LIST_TABLE):
         properties = table.rows[row_index]._tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))
         if row_index == 0:
             properties.append(OxmlElement("w:tblHeader"))
         group = row[0] in ("I", "II") or row[1] in ("Cộng", "Tổng cộng")
-        for column, (text, cell_width) in enumerate(zip(row, LIST_WIDTHS, strict=True)):
+        for column, (text, cell_width) in enumerate(zip(row, widths, strict=True)):
             cell = table.cell(row_index, column)
             cell.width = cell_width
             bold = row_index == 0 or (group and (column in (0, 1) or column == 4))
@@ -808,7 +811,6 @@ def _list_table(built: Built, width: Length) -> Table:
             built.named[f"bang_{row_index}_{column}"] = typed(
                 cell, text, 13, bold=bold, align=alignment, first=True
             )
-    assert sum(LIST_WIDTHS) <= width
     built.tables["danh_sach"] = table
     return table
 

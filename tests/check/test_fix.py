@@ -11,7 +11,7 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from docgen import api
 from docgen.check.checker import check
@@ -137,3 +137,23 @@ def test_fix_reports_what_it_cannot_fix(sample: Path, tmp_path: Path) -> None:
     broken = break_copy(sample, tmp_path, wrong_number)
     _, remaining = api.fix_file(broken, tmp_path / "fixed.docx")
     assert [finding.rule for finding in remaining.findings] == ["SO.LEADING_ZERO"]
+
+
+def test_fix_keeps_a_landscape_list_landscape(tmp_path: Path) -> None:
+    """The attached list's own landscape section is allowed: --fix corrects its margins and
+    the list's body paragraph, but does not turn its pages upright."""
+    from tests.check.docbuilder import DECISION_WITH_LIST, Built, build
+
+    def sloppy_list(built: Built) -> None:
+        built.document.sections[1].left_margin = Mm(25.4)
+        built["ds_tong"].paragraph_format.first_line_indent = None
+
+    broken = build(DECISION_WITH_LIST, sloppy_list, tmp_path, name="quyet-dinh.docx")
+    assert sorted(f.rule for f in check(inspect_file(broken))) == ["BODY.INDENT", "MARGIN_LEFT"]
+    fixed = tmp_path / "fixed.docx"
+    changes, remaining = api.fix_file(broken, fixed)
+    assert changes.changes and remaining.findings == []
+    section = docx.Document(str(fixed)).sections[1]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert round(Length(section.page_width or 0).mm) == 297
+    assert round(Length(section.page_height or 0).mm) == 210

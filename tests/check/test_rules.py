@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -30,6 +31,7 @@ from docgen.check.report import SCHEMA, FileReport, to_json, to_text
 from docgen.check.roles import identify
 from docgen.cli import main
 from docgen.formatting import DOC_TYPE_ABBREVIATIONS
+from docgen.project import PROFILE_FILES
 from docgen.rules import n30
 from tests.check.docbuilder import (
     BAO_CAO,
@@ -52,6 +54,7 @@ from tests.check.docbuilder import (
     Mutation,
     Spec,
     add_run,
+    body_paragraph,
     border_line,
     build,
     clear_cell,
@@ -62,6 +65,7 @@ from tests.check.docbuilder import (
     set_italic,
     set_size,
     set_text,
+    typed,
     vml_line,
 )
 
@@ -779,7 +783,7 @@ def split_article_number(built: Built) -> None:
 
 def list_cell_in_arial(built: Built) -> None:
     """One name in the list typed in Arial (pasted from a spreadsheet)."""
-    set_fonts(built["bang_8_1"].runs[0], "Arial")
+    set_fonts(built["bang_7_1"].runs[0], "Arial")
 
 
 def list_margin(built: Built) -> None:
@@ -1508,7 +1512,10 @@ def test_report_documents_every_rule_id() -> None:
             ),
             id="quyet-dinh-xet-de-nghi",
         ),
-        pytest.param(replace(DECISION, can_cu=DECISION.can_cu[:2]), id="quyet-dinh-khong-de-nghi"),
+        pytest.param(
+            replace(DECISION, can_cu=(DECISION.can_cu[0], DECISION.can_cu[1][:-1] + ".")),
+            id="quyet-dinh-khong-de-nghi",
+        ),
         pytest.param(
             replace(
                 DECISION,
@@ -1580,15 +1587,36 @@ def test_roles_of_a_decision_with_a_list(tmp_path: Path) -> None:
 
 def test_landscape_main_section_is_still_reported_with_a_list(tmp_path: Path) -> None:
     """Only the attachment's own section may be landscape."""
-    spec = replace(WITH_LIST, page_width=Mm(297), page_height=Mm(210), landscape=True)
+    spec = replace(
+        WITH_LIST,
+        page_width=Mm(297),
+        page_height=Mm(210),
+        landscape=True,
+        danh_sach_landscape=False,  # the list keeps the main section's (landscape) page size
+    )
 
-    def portrait_list(built: Built) -> None:
-        section = built.document.sections[1]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
+    def landscape_list(built: Built) -> None:
+        built.document.sections[1].orientation = WD_ORIENT.LANDSCAPE
 
-    found = findings(build(spec, portrait_list, tmp_path))
+    found = findings(build(spec, landscape_list, tmp_path))
     assert [(f.rule, f.expected[:6]) for f in found] == [("ORIENTATION", "phần 1")]
+
+
+def test_issued_rules_with_chapters_attached(tmp_path: Path) -> None:
+    """An attachment divided into chương (a quy chế a decision issues, Mẫu 1.3): the centred
+    "Chương I" line and its title are headings, not body text; articles number afresh."""
+
+    def chapters(built: Built) -> None:
+        document = built.document
+        for text in ("Chương I", "QUY ĐỊNH CHUNG"):
+            typed(document, text, 14, bold=True).paragraph_format.space_after = Pt(6)
+        article = body_paragraph(document, "Điều 1.", bold=True)
+        add_run(article, " Quy chế này quy định về công tác thi đua, khen thưởng của huyện.", 14)
+
+    path = build(APPENDIX, chapters, tmp_path)
+    assert show(findings(path)) == "none"
+    (attachment,) = identify(inspect_file(path)).attachments
+    assert (len(attachment.phan), len(attachment.phan_tieu_de), len(attachment.dieu)) == (1, 1, 1)
 
 
 def test_decision_without_attachment_has_none(tmp_path: Path) -> None:
@@ -1654,11 +1682,9 @@ def test_drawn_line_in_the_tieu_ngu_paragraph_itself(tmp_path: Path) -> None:
     assert show(findings(path)) == "none"
 
 
-SAMPLES = sorted(
-    path
-    for path in (ROOT / "data").rglob("*.yaml")
-    if path.name not in (api.AGENCIES_FILE, api.RECIPIENTS_FILE)
-)
+SAMPLES = sorted(path for path in (ROOT / "data").rglob("*.yaml") if path.name not in PROFILE_FILES)
+DECISION_SAMPLE = ROOT / "data" / "quyetdinh-khenthuong-2023.yaml"
+"""docgen's sample Quyết định of the Chủ tịch, with its list of awardees."""
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.stem)
@@ -1666,6 +1692,55 @@ def test_every_docgen_sample_renders_with_no_finding(sample: Path, tmp_path: Pat
     assert SAMPLE in SAMPLES
     path = api.render_file(sample, tmp_path)
     assert show(findings(path)) == "none"
+
+
+def _rendered(
+    start: str, change: Callable[[Paragraph], None], whole: bool = False
+) -> Callable[[Document], None]:
+    """Return a change of the rendered document's first paragraph (cells included) starting
+    with ``start`` (with ``whole``, reading just ``start``)."""
+
+    def mutate(document: Document) -> None:
+        paragraphs = [*document.paragraphs]
+        paragraphs += [p for t in document.tables for c in t._cells for p in c.paragraphs]
+        change(
+            next(
+                p for p in paragraphs if p.text == start or (not whole and p.text.startswith(start))
+            )
+        )
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    "rule, change",
+    [
+        ("THAM_QUYEN_BAN_HANH.BOLD", _rendered("CHỦ TỊCH ỦY BAN", lambda p: set_bold(p, False))),
+        ("QUYET_DINH_LENH.COLON", _rendered(QD_LINE, lambda p: set_text(p, "QUYẾT ĐỊNH"))),
+        ("DIEU.BOLD", _rendered("Điều 2.", lambda p: set_bold(p, False))),
+        ("NOI_NHAN.NHU_DIEU", _rendered("- Như Điều", lambda p: set_text(p, "- Như Điều 2;"))),
+        (
+            "SIGNATURE.AGREEMENT",
+            _rendered("CHỦ TỊCH", lambda p: set_text(p, "TM. ỦY BAN NHÂN DÂN"), whole=True),
+        ),
+        ("KEM_THEO.ITALIC", _rendered("(Kèm theo", lambda p: set_italic(p, False))),
+        ("KEM_THEO.FORMAT", _rendered("(Kèm theo", lambda p: set_text(p, p.text.strip("()")))),
+        ("FONT", _rendered("Tổng cộng", lambda p: set_fonts(p.runs[0], "Arial"))),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_docgen_decision_is_judged_like_a_hand_built_one(
+    rule: str, change: Callable[[Document], None], tmp_path: Path
+) -> None:
+    """The mistakes of the hand-built cases, made in docgen's rendered decision (styles,
+    character style for "Điều N.", list in its own section), give the same single finding."""
+    import docx
+
+    document = docx.Document(str(api.render_file(DECISION_SAMPLE, tmp_path)))
+    change(document)
+    path = tmp_path / "sua-tay.docx"
+    document.save(str(path))
+    assert [f.rule for f in findings(path)] == [rule], show(findings(path))
 
 
 def test_one_mistake_reports_all_its_places(tmp_path: Path) -> None:

@@ -191,3 +191,33 @@ def test_a_bad_rate_table_is_reported_in_its_own_file(data: Path) -> None:
     edit(data / "muc-thuong.yaml", "luong_co_so: 1800000", "luong_co_so: -5")
     found = problems(data / CHAIRMAN)
     assert any(p.startswith("data/muc-thuong.yaml:4: luong_co_so: ") for p in found), found
+
+
+def test_figures_are_filled_below_an_article_too(data: Path) -> None:
+    decision = data / COMMITTEE
+    edit(decision, "chuyển kinh phí từ Quỹ", "chuyển {tong_tien} đồng từ Quỹ")
+    document = api.load_document(decision)
+    texts = ["".join(s.text for s in item.runs) for item in document.kind.context(
+        document.resolved)["noi_dung"]]  # fmt: skip
+    assert any("chuyển 9.720.000 đồng từ Quỹ" in text for text in texts)
+    edit(decision, "chuyển {tong_tien} đồng", "chuyển {tien} đồng")
+    (found,) = problems(decision)
+    assert "không có số liệu {tien}" in found
+
+
+def test_overriding_only_the_position_keeps_the_computed_authority_lines(data: Path) -> None:
+    decision = data / CHAIRMAN
+    edit(decision, "nguoi_ky: chu-tich", "nguoi_ky: {ma: pho-chu-tich, chuc_vu: Phó Chủ tịch}")
+    assert signature(decision) == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_nhu_dieu_written_by_hand_is_not_repeated(data: Path) -> None:
+    decision = data / CHAIRMAN
+    edit(
+        decision,
+        "  - {ma: so-noi-vu, ghi_chu: b/c}",
+        "  - Như Điều 2\n  - {ma: so-noi-vu, ghi_chu: b/c}",
+    )
+    document = api.load_document(decision)
+    lines = document.kind.context(document.resolved)["noi_nhan"]
+    assert lines[:2] == ["- Như Điều 3;", "- Sở Nội vụ (b/c);"]
