@@ -41,7 +41,9 @@ ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chí
 """The words of "Phần thứ nhất", "Phần thứ hai", ... in order."""
 AGREEMENT_REF = "Điều 13; Phụ lục III, Mẫu 1.2 (chú thích 6); Phụ lục I, Mục II.7"
 NHU_DIEU_REF = "Phụ lục III, Mẫu 1.2: Nơi nhận “- Như Điều …;”; Phụ lục I, Mục II.9.b"
-NHU_DIEU_RE = re.compile(r"^-\s*Như\s+Điều\s+(?P<numbers>\d+(?:\s*(?:,|và)?\s*(?:Điều\s+)?\d+)*)")
+NHU_DIEU_RE = re.compile(
+    r"^-\s*Như\s+Điều\s+(?P<numbers>\d+(?:\s*(?:,|và)?\s*(?:Điều\s+)?\d+)*)", re.IGNORECASE
+)
 """The first Nơi nhận line of a decision: "- Như Điều 3;" (several: "- Như Điều 2, Điều 3;")."""
 EXECUTES_RE = re.compile(r"(?<!hiệu lực )thi hành", re.IGNORECASE)
 """An article naming who carries the decision out ("... chịu trách nhiệm thi hành Quyết định

@@ -186,10 +186,11 @@ class Roles:
     def component_of(self) -> dict[int, str]:
         """Return the role of every identified paragraph of the main text, by index."""
         roles: dict[int, str] = {}
+        # Numbered paragraphs are body text first; the rest are not paragraph indexes.
+        skipped = {"body", "muc", "khoan", "diem", "dieu", "gach_cong"}
+        skipped |= {"decision", "closing_end", "attachments", "attachment_sections"}
         for name, value in vars(self).items():
-            if name in {"body", "muc", "khoan", "diem", "dieu", "gach_cong", "attachments"}:
-                continue
-            if name in {"decision", "closing_end", "attachment_sections"}:
+            if name in skipped:
                 continue
             for index in value if isinstance(value, list) else [value]:
                 if index is not None:

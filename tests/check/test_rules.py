@@ -980,6 +980,13 @@ DECISION_CASES = [
         ),
         id="period-before-de-nghi",
     ),
+    case(
+        "SIGNATURE.AUTHORITY",
+        ERROR,
+        "TM ỦY BAN",
+        spec=replace(COMMITTEE_DECISION, signer=("TM ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+        id="TM-without-period-under-committee",  # the typing, not also the agreement
+    ),
 ]
 
 LIST_CASES = [
