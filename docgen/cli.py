@@ -7,7 +7,7 @@ import re
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -228,6 +228,147 @@ def check_command(
     failing = {"error", "warning"} if strict else {"error"}
     if any(f.severity in failing for report in reports for f in report.findings):
         context.exit(1)
+
+
+def _build_options(function: F) -> F:
+    """Add the options ``build`` and ``watch`` share."""
+    options = (
+        click.argument(
+            "paths", nargs=-1, required=True, metavar="THƯ_MỤC|TỆP...",
+            type=click.Path(path_type=Path, exists=True),
+        ),
+        click.option(
+            "-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
+            default=Path("output"), metavar="THƯ_MỤC",
+            help="Thư mục ghi văn bản .docx (mặc định: output).",
+        ),
+        click.option(
+            "--templates", "templates_dir", default=None, metavar="THƯ_MỤC",
+            type=click.Path(path_type=Path, file_okay=False, exists=True),
+            help="Thư mục chứa mẫu .docx (mặc định: mẫu đi kèm docgen).",
+        ),
+        click.option(
+            "-j", "--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
+            help="Số tiến trình tạo văn bản song song (mặc định: số lõi CPU).",
+        ),
+        click.option(
+            "--keep-going", is_flag=True,
+            help="Vẫn tạo các văn bản hợp lệ khi có tệp lỗi; liệt kê lỗi ở cuối.",
+        ),
+    )  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _progress(total_hint: str) -> tuple[Callable[[Path, int, int], None], Callable[[], None]]:
+    """Return (on_written, close): a progress bar on a terminal, plain lines otherwise."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return (lambda path, number, total: click.echo(str(path))), (lambda: None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn(total_hint), BarColumn(), MofNCompleteColumn(),
+        console=Console(stderr=True), transient=True,
+    )  # fmt: skip
+    task = progress.add_task(total_hint, total=None)
+    progress.start()
+
+    def on_written(path: Path, number: int, total: int) -> None:
+        progress.update(task, completed=number, total=total)
+
+    return on_written, progress.stop
+
+
+def _print_build(report: Any) -> None:
+    """Print what a build did: notes, warnings, failures, and a one-line summary."""
+    for path, reason in report.ignored:
+        click.echo(f"{path}: {reason}", err=True)
+    for warning in report.warnings:
+        click.echo(f"Cảnh báo: {warning}", err=True)
+    if report.failed:
+        click.echo(f"Không tạo được (có {len(report.failed)} lỗi):", err=True)
+        for problem in report.failed:
+            click.echo(str(problem), err=True)
+    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    click.echo(
+        f"Xong: {len(report.rendered)} văn bản đã tạo, {report.skipped} không đổi (bỏ qua), "
+        f"{len(report.failed)} lỗi, {seconds} giây."
+    )
+
+
+@main.command("build", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
+@_build_options
+@click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
+@click.pass_context
+def build_command(
+    context: click.Context,
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    templates_dir: Path | None,
+    jobs: int | None,
+    keep_going: bool,
+    force: bool,
+) -> None:
+    """Tạo hàng loạt: mọi văn bản trong các thư mục, và tệp hàng loạt (hang_loat).
+
+    THƯ_MỤC được tìm cả các thư mục con; tệp hàng loạt cho ra một văn bản mỗi đơn vị
+    trong bảng tính và văn bản tổng hợp. Chỉ tạo lại văn bản có dữ liệu, hồ sơ hay mẫu
+    đã đổi từ lần trước (ghi nhớ trong THƯ_MỤC kết quả); --force tạo lại tất cả.
+    Mọi tệp được kiểm tra trước; có lỗi thì không ghi gì (trừ khi dùng --keep-going).
+
+    Ví dụ: docgen build data -o output
+    """
+    from docgen.build import build
+
+    def action() -> None:
+        on_written, close = _progress("Đang tạo")
+        try:
+            report = build(paths, output_dir, templates_dir, jobs, force, keep_going, on_written)
+        finally:
+            close()
+        _print_build(report)
+        if report.failed:
+            context.exit(1)
+
+    _run(context.obj["debug"], action)
+
+
+@main.command("watch", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")
+@click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
+@_build_options
+@click.option(
+    "--interval", type=click.FloatRange(0.1, 60), default=1.0, metavar="GIÂY",
+    help="Bao lâu kiểm tra thay đổi một lần (mặc định: 1 giây).",
+)  # fmt: skip
+@click.pass_context
+def watch_command(
+    context: click.Context,
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    templates_dir: Path | None,
+    jobs: int | None,
+    keep_going: bool,
+    interval: float,
+) -> None:
+    """Theo dõi và tạo lại văn bản mỗi khi lưu dữ liệu, hồ sơ hay mẫu.
+
+    Lần lưu có lỗi: docgen in lỗi, giữ nguyên bản đã tạo trước đó, và tiếp tục theo dõi.
+    Bấm Ctrl+C để dừng.
+    """
+    from docgen.watch import watch
+
+    def report(message: str) -> None:
+        click.echo(message, err=message.startswith("Lỗi"))
+
+    try:
+        watch(paths, output_dir, templates_dir, jobs, keep_going, interval, report, _print_build)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo dõi.")
 
 
 @main.command("build-templates", context_settings=CONTEXT_SETTINGS, options_metavar="[TÙY_CHỌN]")

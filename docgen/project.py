@@ -53,6 +53,9 @@ class LoadedDocument:
     """The file it was read from; None for data that came from elsewhere."""
     warnings: list[Problem] = field(default_factory=list)
     """Layout problems that do not stop rendering (a header line that will wrap)."""
+    dependencies: list[Path] = field(default_factory=list)
+    """Every file the document was made from: itself, the profiles, and what its kind read
+    (a plan, a spreadsheet, the rate table); for rebuilding only what changed."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,8 @@ class Project:
         self._rates: tuple[RateTable | None, list[Problem], str] | None = None
         self.folder: Path | None = None
         """Where the profile files were looked for (muc-thuong.yaml is found from here)."""
+        self.paths: list[Path] = []
+        """The profile files read (for rebuilding only what changed)."""
 
     @classmethod
     def from_folder(cls, folder: Path) -> Project:
@@ -141,14 +146,17 @@ class Project:
         problems: list[Problem] = []
         loaded: list[Loaded | None] = []
         names: list[str] = []
+        paths: list[Path | None] = []
         for name in (AGENCIES_FILE, RECIPIENTS_FILE):
             path = find_upwards(folder.resolve(), name)
+            paths.append(path)
             names.append(display_path(path) if path else name)
             loaded.append(_load_file(path, problems) if path else None)
             if path is not None and loaded[-1] is None:
                 loaded[-1] = Loaded(None, SourceMap(names[-1]))  # unreadable: broken
         project = cls(loaded[0], loaded[1], names[0], names[1], problems)
         project.folder = folder.resolve()
+        project.paths = [path for path in paths if path is not None]
         return project
 
     @classmethod
@@ -208,6 +216,7 @@ class Project:
         """
         problems = list(self.problems)
         loaded = Loaded(data, source)
+        resources = _ProjectResources(self, path, problems)
         if not _mapping_or_problem(loaded, problems):
             raise InputError(problems)
         kind = kind_of(data.get("loai"))
@@ -223,7 +232,6 @@ class Project:
             issues = raw_reference_issues(data, agencies, recipients, *names)
         else:
             resolved, issues = resolve(document, agencies, recipients, *names)
-            resources = _ProjectResources(self, path, problems)
             extras = kind.resolve_extras(document, resolved, resources)
             issues += extras.issues
             problems += [p for p in extras.problems if p not in problems]
@@ -241,7 +249,9 @@ class Project:
         if problems or resolved is None or document is None:
             raise InputError(problems)
         warnings = self._fit_warnings(document, resolved, source)
-        return LoadedDocument(kind, resolved, source, path, warnings)
+        read = [*([path] if path is not None else []), *self.paths, *resources.read]
+        dependencies = list(dict.fromkeys(p.resolve() for p in read))
+        return LoadedDocument(kind, resolved, source, path, warnings, dependencies)
 
     @staticmethod
     def _unknown_kind(loai: Any, source: SourceMap) -> Problem:
@@ -311,6 +321,8 @@ class _ProjectResources:
         self.project = project
         self.base = path.resolve().parent if path is not None else Path.cwd()
         self.problems = problems
+        self.read: list[Path] = []
+        """The files read, in order (a plan's own dependencies included)."""
 
     def _report(self, found: list[Problem]) -> None:
         self.problems.extend(p for p in found if p not in self.problems)
@@ -335,6 +347,7 @@ class _ProjectResources:
                 own = [p for p in error.problems if p not in self.project.problems]
                 cache[target] = (None, own)
         related, related_problems = cache[target]
+        self.read += related.dependencies if related is not None else [target]
         if related is None:
             self._report(related_problems)
             return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
@@ -358,6 +371,7 @@ class _ProjectResources:
             except InputError as error:
                 cache[(target, sheet)] = (None, list(error.problems))
         rows_found, table_problems = cache[(target, sheet)]
+        self.read.append(target)
         if rows_found is None:
             self._report(table_problems)
             return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
@@ -383,6 +397,9 @@ class _ProjectResources:
                 name = display_path(path)
                 self.project._rates = (table, found, f"tệp {name} có lỗi (xem các lỗi của tệp đó)")
         table, found, message = self.project._rates
+        rates_path = find_upwards(self.project.folder or self.base, RATES_FILE)
+        if rates_path is not None:
+            self.read.append(rates_path)
         if table is None:
             self._report(found)
             return None, message
