@@ -249,9 +249,25 @@ class Project:
         if problems or resolved is None or document is None:
             raise InputError(problems)
         warnings = self._fit_warnings(document, resolved, source)
-        read = [*([path] if path is not None else []), *self.paths, *resources.read]
+        read = [
+            *([path] if path is not None else []),
+            *self._profiles_used(document),
+            *resources.read,
+        ]
         dependencies = list(dict.fromkeys(p.resolve() for p in read))
         return LoadedDocument(kind, resolved, source, path, warnings, dependencies)
+
+    def _profiles_used(self, document: DocumentBase) -> list[Path]:
+        """Return the profile files ``document`` looks keys up in (not those it ignores)."""
+        used: list[Path] = []
+        for path in self.paths:
+            if path.name == AGENCIES_FILE and not isinstance(document.co_quan, Agency):
+                used.append(path)
+            elif path.name == RECIPIENTS_FILE and any(
+                not isinstance(entry, str) for entry in (*document.noi_nhan, *document.kinh_gui)
+            ):
+                used.append(path)
+        return used
 
     @staticmethod
     def _unknown_kind(loai: Any, source: SourceMap) -> Problem:

@@ -20,14 +20,22 @@ from docgen.project import PROFILE_FILES, find_upwards
 WATCHED_SUFFIXES = (".yaml", ".yml", ".xlsx", ".csv", ".docx")
 
 
-def snapshot(paths: Iterable[Path], extra: Iterable[Path]) -> dict[Path, tuple[int, int]]:
-    """Return (modification time, size) of every file a build of ``paths`` may read."""
+def snapshot(
+    paths: Iterable[Path], extra: Iterable[Path], output_dir: Path
+) -> dict[Path, tuple[int, int]]:
+    """Return (modification time, size) of every file a build of ``paths`` may read (not
+    the outputs, which a build itself writes)."""
+    outputs = output_dir.resolve()
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += [p for p in path.rglob("*") if p.suffix.lower() in WATCHED_SUFFIXES]
-        else:
-            files.append(path)
+        # A document or batch file reads its neighbours (its definitions, its table, a plan):
+        # watch its whole folder.
+        folder = path if path.is_dir() else path.parent
+        files += [
+            p
+            for p in folder.rglob("*")
+            if p.suffix.lower() in WATCHED_SUFFIXES and not p.resolve().is_relative_to(outputs)
+        ]
     state: dict[Path, tuple[int, int]] = {}
     for file in [*files, *extra]:
         try:
@@ -61,7 +69,7 @@ def watch(
     seen: dict[Path, tuple[int, int]] | None = None
     done = 0
     while rounds is None or done < rounds:
-        current = snapshot(paths, extra)
+        current = snapshot(paths, extra, output_dir)
         if current != seen:
             seen = current
             done += 1

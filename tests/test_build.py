@@ -1,0 +1,212 @@
+"""``docgen build``: batch files and folders, validated first, rebuilt only where something
+changed; ``docgen watch`` re-renders after a save and survives a bad one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from docgen.build import build
+from docgen.cli import main
+from docgen.errors import InputError
+from docgen.sources.table import Column, read_table
+from tests.helpers import REPO, edit
+
+BATCH = "hang-loat/so-ket-2024.yaml"
+BATCH_CSV = "hang-loat/so-ket-2024-csv.yaml"
+NUMBERS = ("cstdcs", "ltt", "ttldtt", "giay_khen")
+
+
+def built(data: Path, *paths: str, **options: object) -> list[str]:
+    """Build ``paths`` (relative to ``data``) into ``out``; return the names written."""
+    report = build([data / path for path in paths], Path("out"), **options)  # type: ignore[arg-type]
+    return sorted(path.name for path in report.rendered)
+
+
+def unit_names(data: Path) -> list[str]:
+    rows = read_table(data / "hang-loat/don-vi-2024.csv", [Column("ten", ("Tên đơn vị",))])
+    return [str(row.values["ten"]) for row in rows]
+
+
+def test_a_batch_makes_one_report_per_unit_and_the_roll_up(data: Path) -> None:
+    names = built(data, BATCH)
+    assert len(unit_names(data)) == 12
+    assert len(names) == 13
+    assert "bao-cao-xa-dak-mar.docx" in names and "so-ket-2024-tong-hop.docx" in names
+    report = docx.Document("out/bao-cao-xa-dak-mar.docx")
+    header = report.tables[0]
+    assert [p.text for p in header.cell(0, 0).paragraphs if p.text] == [
+        "ỦY BAN NHÂN DÂN",
+        "XÃ ĐẮK MAR",
+    ]
+
+
+def test_xlsx_and_csv_give_identical_documents(data: Path) -> None:
+    built(data, BATCH, BATCH_CSV)
+    for name in ("xa-dak-mar", "thi-tran-dak-ha", "xa-ngok-wang"):
+        assert (
+            Path(f"out/bao-cao-{name}.docx").read_bytes()
+            == Path(f"out/csv-bao-cao-{name}.docx").read_bytes()
+        )
+    assert (
+        Path("out/so-ket-2024-tong-hop.docx").read_bytes()
+        == Path("out/so-ket-2024-csv-tong-hop.docx").read_bytes()
+    )
+
+
+def test_the_roll_up_totals_are_the_column_sums(data: Path) -> None:
+    built(data, BATCH)
+    titles = ("Chiến sĩ thi đua cơ sở", "Lao động tiên tiến", "Tập thể lao động tiên tiến",
+              "Giấy khen")  # fmt: skip
+    columns = [Column("ten", ("Tên đơn vị",))]
+    columns += [Column(key, (title,)) for key, title in zip(NUMBERS, titles, strict=True)]
+    rows = read_table(data / "hang-loat/don-vi-2024.csv", columns)
+    sums = [sum(int(row.values.get(key, 0)) for row in rows) for key in NUMBERS]
+    roll_up = docx.Document("out/so-ket-2024-tong-hop.docx")
+    table = next(t for t in roll_up.tables if t.cell(0, 1).text == "Xã, thị trấn")
+    totals = [cell.text for cell in table.rows[-1].cells]
+    assert totals[1] == "Tổng cộng"
+    assert [int(text.replace(".", "")) for text in totals[2:6]] == sums
+    assert int(totals[6].replace(".", "")) == sum(sums)
+    units = [row.cells[1].text for row in table.rows[1:-1]]
+    assert units == unit_names(data)
+
+
+def test_a_second_build_renders_nothing(data: Path) -> None:
+    assert len(built(data, ".")) > 13
+    report = build([data], Path("out"))
+    assert report.rendered == [] and report.skipped > 13
+
+
+def test_changing_one_row_rerenders_that_unit_and_the_roll_up_only(data: Path) -> None:
+    built(data, BATCH_CSV)
+    edit(data / "hang-loat/don-vi-2024.csv", "Xã Đắk Mar;Đắk Mar;", "Xã Đắk Mar;Đắk Mar (mới);")
+    assert built(data, BATCH_CSV) == [
+        "csv-bao-cao-xa-dak-mar.docx",
+        "so-ket-2024-csv-tong-hop.docx",
+    ]
+
+
+def test_changing_a_profile_rerenders_what_uses_it(data: Path) -> None:
+    built(data, ".")
+    edit(data / "co-quan.yaml", "ho_ten: Hà Tiến", "ho_ten: Hà Tiến Dũng")
+    rebuilt = built(data, ".")
+    assert "kehoach-tdkt-2024.docx" in rebuilt and "so-ket-2024-tong-hop.docx" in rebuilt
+    assert "bao-cao-xa-dak-mar.docx" not in rebuilt  # units sign with their own chairman
+
+
+def test_force_renders_everything(data: Path) -> None:
+    first = built(data, BATCH)
+    assert built(data, BATCH, force=True) == first
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "words"),
+    [
+        ("2;Xã Đắk Mar;", "2;;", ":4:B: ten: ", "thiếu tên đơn vị"),
+        (
+            ";Nguyễn Văn Hòa;4;",
+            ";Nguyễn Văn Hòa;bốn;",
+            ":3:E: cstdcs: ",
+            "phải là số nguyên không âm",
+        ),
+        (
+            "3;Xã Đắk Hring;",
+            "3;Xã Đắk Mar;",
+            ":5:B: ten: ",
+            "trùng tên tệp 'csv-bao-cao-xa-dak-mar.docx' với dòng 4",
+        ),
+    ],
+)
+def test_bad_rows_are_located_and_nothing_is_written(
+    data: Path, old: str, new: str, where: str, words: str
+) -> None:
+    edit(data / "hang-loat/don-vi-2024.csv", old, new)
+    with pytest.raises(InputError) as raised:
+        build([data / BATCH_CSV], Path("out"))
+    found = [str(p) for p in raised.value.problems]
+    assert any(
+        p.startswith(f"data/hang-loat/don-vi-2024.csv{where}") and words in p for p in found
+    ), found
+    assert not Path("out").exists() or not list(Path("out").glob("**/*.docx"))
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not a workbook"], ids=["empty", "broken"])
+def test_an_empty_or_broken_table_is_reported(data: Path, content: bytes) -> None:
+    (data / "hang-loat/don-vi-2024.xlsx").write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        build([data / BATCH], Path("out"))
+    found = [str(p) for p in raised.value.problems]
+    assert any(p.startswith("data/hang-loat/don-vi-2024.xlsx") for p in found), found
+
+
+def test_keep_going_renders_the_valid_documents_and_lists_the_rest(data: Path) -> None:
+    edit(data / "hang-loat/don-vi-2024.csv", "2;Xã Đắk Mar;", "2;;")
+    result = CliRunner().invoke(main, ["build", "data", "-o", "out", "--keep-going"])
+    assert result.exit_code == 1, result.output
+    assert "Không tạo được (có 1 lỗi):" in result.stderr
+    assert "data/hang-loat/don-vi-2024.csv:4:B: ten: thiếu tên đơn vị" in result.stderr
+    assert Path("out/kehoach-tdkt-2024.docx").is_file()
+    assert Path("out/hang-loat/bao-cao-xa-dak-hring.docx").is_file()  # the xlsx batch is fine
+    assert result.stdout.strip().splitlines()[-1].startswith("Xong: ")
+
+
+def test_the_cli_summary_and_plain_progress(data: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "data/hang-loat/so-ket-2024.yaml", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 14 and lines[-1].startswith("Xong: 13 văn bản đã tạo, 0 không đổi")
+    again = CliRunner().invoke(main, ["build", "data/hang-loat/so-ket-2024.yaml", "-o", "out"])
+    assert (
+        again.stdout.strip().splitlines() == [again.stdout.strip()]
+        and "13 không đổi" in again.stdout
+    )
+
+
+def test_parallel_and_serial_builds_give_the_same_bytes(data: Path) -> None:
+    build([data / BATCH], Path("one"), jobs=1)
+    build([data / BATCH], Path("two"), jobs=2)
+    for path in Path("one").rglob("*.docx"):
+        assert path.read_bytes() == (Path("two") / path.relative_to("one")).read_bytes()
+
+
+def test_watch_rerenders_after_a_save_and_survives_a_bad_one(data: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    target = Path("out/csv-bao-cao-xa-dak-mar.docx")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docgen", "watch", "data/hang-loat/so-ket-2024-csv.yaml",
+         "-o", "out", "--interval", "0.2"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True,
+    )  # fmt: skip
+
+    def wait_for(condition: object, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if condition():  # type: ignore[operator]
+                return
+            time.sleep(0.1)
+        raise AssertionError("timed out")
+
+    try:
+        wait_for(target.is_file)
+        first = target.read_bytes()
+        time.sleep(0.3)
+        edit(data / "hang-loat/don-vi-2024.csv", "Xã Đắk Mar;Đắk Mar;", "Xã Đắk Mar;Đắk Mar (mới);")
+        wait_for(lambda: target.read_bytes() != first)
+        good = target.read_bytes()
+        edit(data / "hang-loat/don-vi-2024.csv", ";Nguyễn Văn Hòa;4;", ";Nguyễn Văn Hòa;bốn;")
+        time.sleep(2)
+        assert process.poll() is None, "watch stopped on a bad save"
+        assert target.read_bytes() == good
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert "phải là số nguyên không âm" in output
+    assert output.count("Xong: ") >= 2
