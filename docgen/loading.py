@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader, ReaderError
 
@@ -143,6 +144,18 @@ def _implicit_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
     }
 
 
+def _construct_decimal_int(loader: SafeConstructor, node: ScalarNode) -> int:
+    """Return the integer written at ``node``, reading plain digits as decimal.
+
+    Leading zeros do not make a number octal: ``010`` is 10. Other YAML 1.1 forms (``0x1F``,
+    ``1:30``) only get here with an explicit ``!!int`` tag, and keep their YAML meaning.
+    """
+    value = loader.construct_scalar(node)
+    if _DECIMAL_INT.match(value):
+        return int(value, 10)
+    return loader.construct_yaml_int(node)
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that reads numbers as decimal and leaves dates as strings.
 
@@ -153,18 +166,66 @@ class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers = _implicit_resolvers()
 
     def construct_decimal_int(self, node: ScalarNode) -> int:
-        """Return the integer written at ``node``, reading plain digits as decimal.
-
-        Leading zeros do not make a number octal: ``010`` is 10. Other YAML 1.1 forms (``0x1F``,
-        ``1:30``) only get here with an explicit ``!!int`` tag, and keep their YAML meaning.
-        """
-        value = self.construct_scalar(node)
-        if _DECIMAL_INT.match(value):
-            return int(value, 10)
-        return self.construct_yaml_int(node)
+        """Return the integer written at ``node``; see :func:`_construct_decimal_int`."""
+        return _construct_decimal_int(self, node)
 
 
 _Loader.add_constructor(_INT_TAG, _Loader.construct_decimal_int)
+
+_C_LOADER: type[yaml.CSafeLoader] | None = None
+""":class:`_Loader` on libyaml's parser, when PyYAML was built with it (its wheels are)."""
+
+if yaml.__with_libyaml__:
+
+    class _CLoader(yaml.CSafeLoader):
+        """:class:`_Loader`'s resolvers and constructors on libyaml's parser (about 10x faster).
+
+        Only parsing and composition run in C: tags are still resolved by the same Python
+        resolvers and values built by the same constructors, so the data are the same.
+        """
+
+        yaml_implicit_resolvers = _implicit_resolvers()
+
+        def construct_decimal_int(self, node: ScalarNode) -> int:
+            """Return the integer written at ``node``; see :func:`_construct_decimal_int`."""
+            return _construct_decimal_int(self, node)
+
+    _CLoader.add_constructor(_INT_TAG, _CLoader.construct_decimal_int)
+    _C_LOADER = _CLoader
+
+# Where libyaml and PyYAML's Python parser disagree (found by comparing both on generated
+# input), so that libyaml would accept a file the Python parser rejects or build other data:
+# tabs (libyaml accepts them as separators, "a:<tab>b"); a byte-order mark inside the text;
+# "?" (libyaml accepts it in flow collections, "{a: sao?}", and places the empty value of a
+# complex key elsewhere); a "!" that may be a tag (the non-specific tag "!" on an empty value
+# is a string for libyaml, null for PyYAML). Such text, rare in documents, is parsed by the
+# Python parser only, so every file loads exactly as it did before libyaml was used.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!")
+
+
+def _compose(text: str, libyaml: bool = True) -> tuple[Node | None, SafeConstructor]:
+    """Return the root node of ``text`` (None when it holds no document) and its loader.
+
+    The loader (a :class:`_Loader`, or a :class:`_CLoader` when libyaml parsed the text)
+    builds the values of the nodes. libyaml is used when available, ``libyaml`` is true and
+    the text avoids :data:`_LIBYAML_DIFFERS`. Raises PyYAML's errors (``ReaderError``,
+    ``MarkedYAMLError``...) as the Python parser reports them, or ``RecursionError``.
+    """
+    if libyaml and _C_LOADER is not None and not _LIBYAML_DIFFERS.search(text):
+        c_loader = _C_LOADER(text)
+        try:
+            return c_loader.get_single_node(), c_loader
+        except yaml.YAMLError:
+            # libyaml words and places its errors differently; the Python parser, run again
+            # below, gives the messages (problem, context, marks) users are shown.
+            pass
+        finally:
+            c_loader.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), loader
+    finally:
+        loader.dispose()
 
 
 def format_field(path: FieldPath) -> str:
@@ -195,10 +256,16 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
     if bad_characters:
         raise InputError(bad_characters)
 
-    loader: _Loader | None = None
+    return _load_text(text, name)
+
+
+def _load_text(text: str, name: str, libyaml: bool = True) -> Loaded:
+    """Return the data of YAML ``text`` and its :class:`SourceMap`; see :func:`load_yaml`.
+
+    ``libyaml=False`` parses with the Python parser only (tests compare both parsers).
+    """
     try:
-        loader = _Loader(text)
-        root = loader.get_single_node()
+        root, loader = _compose(text, libyaml)
     except ReaderError as error:
         line = _line_at(text, error.position)
         message = f"lỗi cú pháp YAML: {error.reason} (U+{error.character:04X})"
@@ -209,9 +276,6 @@ def load_yaml(path: Path, display_name: str | None = None) -> Loaded:
         raise InputError([Problem(name, None, "", f"lỗi cú pháp YAML: {error}")]) from error
     except RecursionError as error:
         raise InputError([Problem(name, None, "", "tệp lồng nhau quá nhiều cấp")]) from error
-    finally:
-        if loader is not None:
-            loader.dispose()
 
     if root is None:
         return Loaded(None, SourceMap(name, {(): 1}))
@@ -308,7 +372,7 @@ class _Walker:
     again, which keeps alias-heavy files ("billion laughs") cheap.
     """
 
-    def __init__(self, loader: _Loader, name: str) -> None:
+    def __init__(self, loader: SafeConstructor, name: str) -> None:
         self.loader = loader
         self.name = name
         self.lines: dict[FieldPath, int] = {(): 1}
