@@ -62,14 +62,17 @@ class Workspace:
 
     def __init__(self) -> None:
         self._projects: dict[tuple[Path | None, ...], Project] = {}
+        self._folders: dict[Path, Project] = {}
 
     def project_for(self, path: Path) -> Project:
         """Return the project of the document at ``path`` (its nearest profile files)."""
         folder = path.resolve().parent
-        key = tuple(find_upwards(folder, name) for name in PROFILE_FILES)
-        if key not in self._projects:
-            self._projects[key] = Project.from_folder(folder)
-        return self._projects[key]
+        if folder not in self._folders:
+            key = tuple(find_upwards(folder, name) for name in PROFILE_FILES)
+            if key not in self._projects:
+                self._projects[key] = Project.from_folder(folder)
+            self._folders[folder] = self._projects[key]
+        return self._folders[folder]
 
     def load_file(self, path: Path) -> LoadedDocument:
         """Return the document at ``path`` validated and resolved; see :meth:`Project.load`."""

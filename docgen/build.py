@@ -68,9 +68,10 @@ class _Plan:
 
 
 def _sources(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """Return (file, the folder its output mirrors) for every YAML file of ``paths``."""
+    """Return (file, the folder its output mirrors), both absolute, for every YAML file of
+    ``paths``."""
     found: list[tuple[Path, Path]] = []
-    for path in paths:
+    for path in (path.resolve() for path in paths):
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES)
             found += [(file, path) for file in files if not _hidden(file, path)]
@@ -94,14 +95,15 @@ class Builder:
         force: bool = False,
         keep_going: bool = False,
     ) -> None:
-        self.output_dir = output_dir
-        self.templates_dir = templates_dir or default_templates_dir()
+        # Absolute once: every output path derives from it, so none needs resolving again.
+        self.output_dir = output_dir.resolve()
+        self.templates_dir = (templates_dir or default_templates_dir()).resolve()
         self.jobs = jobs or os.cpu_count() or 1
         self.force = force
         self.keep_going = keep_going
         self.workspace = Workspace()
         self.hashes = FileHashes()
-        self.manifest = Manifest.load(output_dir)
+        self.manifest = Manifest.load(self.output_dir)
 
     def run(
         self, paths: Iterable[Path], on_written: Callable[[Path, int, int], None] | None = None
@@ -119,7 +121,9 @@ class Builder:
         report.failed = plan.problems
         rendered = self._render(plan.jobs)
         for number, (job, data) in enumerate(zip(plan.jobs, rendered, strict=True), 1):
-            write_atomic(job.output, data)
+            # No fsync per file: the rename is still atomic, and the manifest (written durably,
+            # last) only vouches for outputs that are there and not empty.
+            write_atomic(job.output, data, durable=False)
             dependencies = [*job.document.dependencies, self._template(job.document)]
             entry = Entry({str(p): self.hashes(p) for p in dependencies}, job.fingerprint)
             self.manifest.record(job.output, entry)
@@ -132,7 +136,7 @@ class Builder:
         return report
 
     def _template(self, document: LoadedDocument) -> Path:
-        return (self.templates_dir / document.kind.template).resolve()
+        return self.templates_dir / document.kind.template
 
     def _plan(self, paths: Iterable[Path]) -> _Plan:
         plan = _Plan()
@@ -150,7 +154,7 @@ class Builder:
         for file, root in batches:
             used_by_batches |= self._plan_batch(file, root, plan)
         for file, root in documents:
-            if file.resolve() in used_by_batches:
+            if file in used_by_batches:
                 continue  # a definition or table of a batch, not a document on its own
             output = self.output_dir / file.parent.relative_to(root) / f"{file.stem}.docx"
             if not self._claim(output, display_path(file), plan):
@@ -165,7 +169,7 @@ class Builder:
         return plan
 
     def _claim(self, output: Path, source: str, plan: _Plan) -> bool:
-        key = output.resolve()
+        key = output
         if key in plan.claimed:
             message = f"cùng ghi ra {display_path(output)} với {plan.claimed[key]}"
             plan.problems.append(Problem(source, None, "", message))
@@ -176,17 +180,17 @@ class Builder:
     def _plan_batch(self, file: Path, root: Path, plan: _Plan) -> set[Path]:
         """Add a batch file's jobs to ``plan``; return the files it uses (not documents)."""
         folder = self.output_dir / file.parent.relative_to(root)
-        record = self.manifest.batches.get(str(file.resolve()))
+        record = self.manifest.batches.get(str(file))
         if not self.force and record and self._batch_unchanged(record, folder):
             plan.skipped += len(record["outputs"])
             for name in record["outputs"]:
-                plan.claimed[(folder / f"{name}.docx").resolve()] = display_path(file)
+                plan.claimed[folder / f"{name}.docx"] = display_path(file)
             return {Path(path) for path in record["files"]}
         try:
             batch = read_batch(file, load_yaml(file, display_path(file)))
         except InputError as error:
             plan.problems += error.problems
-            return {file.resolve()}
+            return {file}
         jobs_before = len(plan.jobs)
         for document in batch.documents:
             output = folder / f"{document.name}.docx"
@@ -202,7 +206,7 @@ class Builder:
                 plan.jobs.append(job)
         files = {path.resolve() for path in batch.files}
         if len(plan.problems) == 0 or len(plan.jobs) > jobs_before:
-            self.manifest.batches[str(file.resolve())] = {
+            self.manifest.batches[str(file)] = {
                 "files": {str(path): self.hashes(path) for path in sorted(files)},
                 "outputs": [document.name for document in batch.documents],
             }
@@ -231,7 +235,7 @@ class Builder:
         except InputError as error:
             plan.problems += error.problems
             return None
-        dependencies = [*loaded.dependencies, batch.path.resolve()]
+        dependencies = [*loaded.dependencies, batch.path]
         loaded = LoadedDocument(
             loaded.kind, loaded.resolved, loaded.source, loaded.path, loaded.warnings,
             list(dict.fromkeys(dependencies)),

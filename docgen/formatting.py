@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import re
 import unicodedata
 
@@ -107,6 +108,9 @@ _OLD_STYLE_TONE = re.compile(rf"(?<!q)(oa|oe|uy)([{_TONE_MARKS}])(?!\w)")
 _NOI_NHAN_LEADING = re.compile(r"^[\s\-–+•]+")
 _NOI_NHAN_TRAILING = re.compile(r"[\s;,.]+$")
 _BASIS_END = re.compile(r"[\s;,.]+$")
+# Characters XML 1.0 forbids: the complement of #x9 | #xA | #xD | [#x20-#xD7FF] |
+# [#xE000-#xFFFD] | [#x10000-#x10FFFF] (lone surrogates included).
+_XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _LUU_PREFIX = re.compile(r"^[\s\-–+•]*lưu\s*:\s*", re.IGNORECASE)
 
 
@@ -121,6 +125,8 @@ def forbidden_xml_chars(text: str) -> list[str]:
     They are listed in order of first appearance; an empty list means `text` can be written
     to XML as is.
     """
+    if not _XML_FORBIDDEN.search(text):  # the common case, at C speed
+        return []
     found: dict[str, None] = {}
     for char in text:
         if not _xml_allowed(ord(char)):
@@ -303,8 +309,10 @@ def noi_nhan_lines(items: list[str], luu: str) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: int | float | decimal.Decimal) -> str:
     """Return `value` formatted the Vietnamese way: "1.234.567", "1.234,5"."""
+    # Cached: Babel looks the locale's pattern up on every call, and figures repeat.
     return nfc(format_decimal(value, locale="vi_VN"))
 
 

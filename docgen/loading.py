@@ -198,9 +198,10 @@ if yaml.__with_libyaml__:
 # tabs (libyaml accepts them as separators, "a:<tab>b"); a byte-order mark inside the text;
 # "?" (libyaml accepts it in flow collections, "{a: sao?}", and places the empty value of a
 # complex key elsewhere); a "!" that may be a tag (the non-specific tag "!" on an empty value
-# is a string for libyaml, null for PyYAML). Such text, rare in documents, is parsed by the
-# Python parser only, so every file loads exactly as it did before libyaml was used.
-_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!")
+# is a string for libyaml, null for PyYAML); a comment right after a block scalar header
+# ("|#", which PyYAML rejects). Such text, rare in documents, is parsed by the Python parser
+# only, so every file loads exactly as it did before libyaml was used.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#")
 
 
 def _compose(text: str, libyaml: bool = True) -> tuple[Node | None, SafeConstructor]:

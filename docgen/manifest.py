@@ -28,7 +28,7 @@ class FileHashes:
 
     def __call__(self, path: Path) -> str | None:
         """Return the hash of the file at ``path``, or None when it cannot be read."""
-        key = path.resolve()
+        key = path if path.is_absolute() else path.resolve()
         if key not in self._cache:
             try:
                 self._cache[key] = hashlib.sha256(key.read_bytes()).hexdigest()
@@ -69,6 +69,7 @@ class Manifest:
     def load(cls, folder: Path) -> Manifest:
         """Return the manifest of ``folder``; an absent or unreadable one is empty (every
         output is then rendered again, which is always safe)."""
+        folder = folder.resolve()
         try:
             data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
@@ -83,7 +84,9 @@ class Manifest:
 
     def key(self, output: Path) -> str:
         """Return the manifest key of ``output`` (relative to the folder, POSIX form)."""
-        return output.resolve().relative_to(self.folder.resolve()).as_posix()
+        if not output.is_absolute():
+            output = output.resolve()
+        return output.relative_to(self.folder).as_posix()
 
     def up_to_date(self, output: Path, hashes: FileHashes, fingerprint: str | None) -> bool:
         """Return True when ``output`` exists and nothing it was made from has changed.
@@ -92,7 +95,10 @@ class Manifest:
         document that has no row).
         """
         entry = self.outputs.get(self.key(output))
-        if entry is None or not output.is_file():
+        try:
+            if entry is None or output.stat().st_size == 0:
+                return False
+        except OSError:
             return False
         current = {path: hashes(Path(path)) for path in entry.dependencies}
         if None in current.values():

@@ -254,7 +254,7 @@ class Project:
             *self._profiles_used(document),
             *resources.read,
         ]
-        dependencies = list(dict.fromkeys(p.resolve() for p in read))
+        dependencies = list(dict.fromkeys(p if p.is_absolute() else p.resolve() for p in read))
         return LoadedDocument(kind, resolved, source, path, warnings, dependencies)
 
     def _profiles_used(self, document: DocumentBase) -> list[Path]:

@@ -10,9 +10,13 @@ from pathlib import Path
 from docgen.errors import OutputError, display_path
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same folder, then rename.
 
+    The rename is atomic: a killed or interrupted run leaves either the old file or the new
+    one, never a part. ``durable`` also flushes the data to the disk before the rename, so
+    a power cut cannot leave an empty file either; a batch of thousands of files may skip it
+    (it costs milliseconds per file) and rely on the manifest to render again what is lost.
     Raises :class:`OutputError` when the folder cannot be created or written; ``target`` is
     then untouched.
     """
@@ -27,7 +31,8 @@ def write_atomic(target: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp creates 0600; give the usual mode
