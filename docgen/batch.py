@@ -68,18 +68,25 @@ class BatchSpec(BaseModel):
 
 @dataclass(frozen=True)
 class BatchDocument:
-    """One document of a batch: its data, ready to validate, and what made it."""
+    """One document of a batch, to fill from its definition when it is rendered (so a batch
+    of thousands holds rows, not documents)."""
 
     name: str
     """The output file's stem (a safe ASCII slug)."""
-    data: Any
-    source: SourceMap
     definition: Path
     """The definition file; relative references in the data are read from its folder."""
+    values: Mapping[str, Any]
+    """The placeholders' values: the unit's row, or the roll-up's totals."""
+    rows: tuple[Mapping[str, Any], ...] | None
+    """For the roll-up: every unit's row (its per-unit table)."""
     fingerprint: str
     """A hash of the row values (or of every row, for the roll-up) this document used."""
     label: str
     """What to call it in messages: the unit's name, or "tổng hợp"."""
+
+    def filled(self, definition: Loaded) -> Any:
+        """Return the document's data: ``definition`` with its placeholders filled."""
+        return fill(definition.data, self.values, self.rows)
 
 
 @dataclass
@@ -217,7 +224,6 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
             problems.append(Problem(loaded_definition.source.file, None, "", message))
     if problems:
         raise InputError(problems)
-    assert unit_definition is not None
     used: dict[str, TableRow] = {}
     for row, values in zip(rows, values_by_row, strict=True):
         name = slug(_printed_name(spec.ten_tep, values))
@@ -232,12 +238,7 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
         used[name] = row
         batch.documents.append(
             BatchDocument(
-                name,
-                fill(unit_definition.data, values, None),
-                unit_definition.source,
-                folder / spec.van_ban,
-                row_hash(values),
-                str(values["ten"]),
+                name, folder / spec.van_ban, values, None, row_hash(values), str(values["ten"])
             )
         )
     if roll_up is not None and spec.tong_hop is not None:
@@ -257,9 +258,9 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
         batch.documents.append(
             BatchDocument(
                 name,
-                fill(roll_up.data, totals, values_by_row),
-                roll_up.source,
                 folder / spec.tong_hop,
+                totals,
+                tuple(values_by_row),
                 row_hash({"rows": values_by_row}),
                 "tổng hợp",
             )

@@ -204,6 +204,19 @@ if yaml.__with_libyaml__:
 _LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?]|(?:^|[\s\[\]{},])!|[|>][-+0-9]*#")
 
 
+_LIBYAML_MAX_DEPTH = 100
+"""Nesting depth beyond which a libyaml-composed tree is parsed again by the Python parser.
+
+The Python parser recurses on nesting and fails with ``RecursionError`` ("tệp lồng nhau quá
+nhiều cấp") some 450 levels deep, a little before the walk of the tree does; libyaml does not
+recurse. Documents are nested about 10 levels, so the re-parse only happens for a file nested
+so deeply that it may fail, and then fails (or loads) exactly as with the Python parser."""
+
+
+class _TooDeep(Exception):
+    """A libyaml-composed tree is nested more than :data:`_LIBYAML_MAX_DEPTH` levels."""
+
+
 def _compose(text: str, libyaml: bool = True) -> tuple[Node | None, SafeConstructor]:
     """Return the root node of ``text`` (None when it holds no document) and its loader.
 
@@ -266,6 +279,15 @@ def _load_text(text: str, name: str, libyaml: bool = True) -> Loaded:
     ``libyaml=False`` parses with the Python parser only (tests compare both parsers).
     """
     try:
+        return _load_once(text, name, libyaml)
+    except _TooDeep:
+        pass
+    return _load_once(text, name, libyaml=False)
+
+
+def _load_once(text: str, name: str, libyaml: bool) -> Loaded:
+    """Return what :func:`_load_text` returns; raises :class:`_TooDeep` (libyaml only)."""
+    try:
         root, loader = _compose(text, libyaml)
     except ReaderError as error:
         line = _line_at(text, error.position)
@@ -280,7 +302,8 @@ def _load_text(text: str, name: str, libyaml: bool = True) -> Loaded:
 
     if root is None:
         return Loaded(None, SourceMap(name, {(): 1}))
-    walker = _Walker(loader, name)
+    by_libyaml = not isinstance(loader, _Loader)
+    walker = _Walker(loader, name, _LIBYAML_MAX_DEPTH if by_libyaml else None)
     try:
         data = walker.value(root, ())
     except RecursionError as error:
@@ -373,9 +396,11 @@ class _Walker:
     again, which keeps alias-heavy files ("billion laughs") cheap.
     """
 
-    def __init__(self, loader: SafeConstructor, name: str) -> None:
+    def __init__(self, loader: SafeConstructor, name: str, max_depth: int | None = None) -> None:
+        """Prepare a walk; with ``max_depth``, :meth:`value` raises :class:`_TooDeep` beyond it."""
         self.loader = loader
         self.name = name
+        self.max_depth = max_depth
         self.lines: dict[FieldPath, int] = {(): 1}
         self.aliases: dict[FieldPath, FieldPath] = {}
         self.problems: list[Problem] = []
@@ -388,6 +413,8 @@ class _Walker:
         )
 
     def value(self, node: Node, path: FieldPath) -> Any:
+        if self.max_depth is not None and len(path) > self.max_depth:
+            raise _TooDeep
         if node in self.done:
             value, written_at = self.done[node]
             if written_at != path:

@@ -41,3 +41,47 @@ def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"{display_path(target)}: không ghi được: {error.strerror}") from error
+
+
+def write_temporary(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a new hidden temporary file beside ``target``; return its path.
+
+    With :func:`commit` this splits :func:`write_atomic` in two, so that a batch can write
+    every output first and rename them only once all succeeded (or :func:`discard` them).
+    Raises :class:`OutputError`.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise OutputError(f"{display_path(target)}: không ghi được: {error.strerror}") from error
+    return Path(temporary)
+
+
+def commit(temporary: Path, target: Path) -> None:
+    """Put the temporary file in place of ``target`` (atomic rename). Raises OutputError."""
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except OSError as error:
+        discard(temporary)
+        raise OutputError(f"{display_path(target)}: không ghi được: {error.strerror}") from error
+
+
+def discard(temporary: Path) -> None:
+    """Remove a temporary file that will not be used."""
+    with contextlib.suppress(OSError):
+        temporary.unlink()
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """Return the temporary files an interrupted run left in ``folder`` and below."""
+    if not folder.is_dir():
+        return []
+    return [path for path in folder.rglob(".*.tmp") if path.name.count(".") >= 3]

@@ -8,6 +8,7 @@ own example in Mục V). References are to Phụ lục I of the decree unless sa
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -401,6 +402,7 @@ PAGE_NUMBER_REF = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def text_width(text: str, size: Length, bold: bool) -> Length:
     """Return the printed width of one line of ``text`` in Times New Roman.
 
