@@ -30,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from docgen.build import Builder  # noqa: E402
+from docgen.build import Builder, Worker  # noqa: E402
 from docgen.render.package import read_parts  # noqa: E402
 
 SAMPLE_TABLE = REPO / "data" / "hang-loat" / "don-vi-2024.csv"
@@ -64,11 +64,12 @@ def bench_batch(units: int) -> tuple[float, list[tuple[str, dict[str, object]]],
         elapsed = time.perf_counter() - started
         count = len(report.rendered)
         # The same contexts, for the naive loop (computed outside its timing).
-        plan = Builder(folder / "again", jobs=1)._plan([batch])
-        contexts = [
-            (job.document.kind.template, job.document.kind.context(job.document.resolved))
-            for job in plan.jobs
-        ]
+        again = Builder(folder / "again", jobs=1)
+        worker = Worker(again.templates_dir)
+        contexts = []
+        for task in again._plan([batch]).tasks:
+            document = worker.load(task)
+            contexts.append((document.kind.template, document.kind.context(document.resolved)))
         outputs = [path.read_bytes() for path in sorted((folder / "out").rglob("*.docx"))]
     return elapsed * 1000 / count, contexts, outputs
 

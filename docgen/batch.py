@@ -24,12 +24,12 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from docgen.errors import InputError, Problem, display_path
 from docgen.formatting import format_number
-from docgen.loading import Loaded, SourceMap, load_yaml
+from docgen.loading import Loaded, load_yaml
 from docgen.models.text import Lines, Text
+from docgen.project import BATCH_KEY
 from docgen.sources.table import Column, TableRow, read_table
 from docgen.validation import problems_from_validation_error
 
-BATCH_KEY = "hang_loat"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 UNITS_PLACEHOLDER = "{don_vi}"
 """The ``dong`` of a roll-up's ``so_lieu`` block that stands for one row per unit."""
@@ -161,25 +161,24 @@ def placeholders(data: Any) -> set[str]:
     return set()
 
 
-def read_batch(path: Path, loaded: Loaded) -> Batch:
-    """Return the documents of the batch file at ``path`` (already loaded as ``loaded``).
+def read_batch(path: Path, loaded: Loaded) -> tuple[Batch, list[Problem]]:
+    """Return the documents of the batch file at ``path`` (already loaded as ``loaded``),
+    with every problem found: of the batch file, of its definitions (placeholders no column
+    fills), and of the table's rows (located by sheet, row, column: a missing unit name or
+    cell, a non-number in a numeric column, two units with one output name).
 
-    Raises :class:`InputError` listing every problem: of the batch file, of its definitions
-    (placeholders no column fills), and of the table's rows (located by sheet, row, column:
-    a missing unit name, a non-number in a numeric column, two units with one output name).
+    The documents are those of the valid rows; the roll-up only when every row is valid
+    (its totals would be wrong otherwise); none when the batch itself is broken.
     """
     problems: list[Problem] = []
+    empty: Batch = Batch(path, None, files=[path])  # type: ignore[arg-type]
     try:
         spec = TypeAdapter(BatchSpec).validate_python(loaded.data[BATCH_KEY])
     except ValidationError as error:
-        raise InputError(
-            problems_from_validation_error(
-                error, loaded.source, loaded.data[BATCH_KEY], (BATCH_KEY,)
-            )
-        ) from error
+        data = loaded.data[BATCH_KEY]
+        return empty, problems_from_validation_error(error, loaded.source, data, (BATCH_KEY,))
     if "ten" not in spec.cot:
-        where = loaded.source.problem((BATCH_KEY, "cot"), "cần cột 'ten' (tên đơn vị)")
-        raise InputError([where])
+        return empty, [loaded.source.problem((BATCH_KEY, "cot"), "cần cột 'ten' (tên đơn vị)")]
     folder = path.parent
     batch = Batch(path, spec, files=[path])
 
@@ -199,7 +198,9 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
     unit_definition = definition(spec.van_ban, "van_ban")
     roll_up = definition(spec.tong_hop, "tong_hop") if spec.tong_hop else None
     table = folder / spec.bang
-    columns = [Column(key, tuple(c.tieu_de), key == "ten") for key, c in spec.cot.items()]
+    # Every declared column must be in the header: a column missing would leave its
+    # placeholders unfilled in every document.
+    columns = [Column(key, tuple(c.tieu_de)) for key, c in spec.cot.items()]
     rows: list[TableRow] = []
     if not table.is_file():
         message = f"không tìm thấy tệp '{spec.bang}' (tính từ thư mục {display_path(folder)})"
@@ -210,11 +211,16 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
             rows = read_table(table, columns, spec.trang_tinh, display_path(table))
         except InputError as error:
             problems.extend(error.problems)
-    values_by_row = _check_rows(rows, spec, problems)
+    row_problems: list[Problem] = []
+    checked = [_check_row(row, spec) for row in rows]
+    values_by_row = [values for values, _ in checked]
+    for _, row_found in checked:
+        row_problems += row_found
     known = set(spec.cot)
+    numeric = {key for key, column in spec.cot.items() if column.so}
     for loaded_definition, names in (
         (unit_definition, known),
-        (roll_up, {f"tong_{k}" for k, c in spec.cot.items() if c.so} | {"so_don_vi", "don_vi"}),
+        (roll_up, {f"tong_{k}" for k in numeric} | {"so_don_vi", "don_vi"}),
     ):
         if loaded_definition is None:
             continue
@@ -222,81 +228,94 @@ def read_batch(path: Path, loaded: Loaded) -> Batch:
             shown = ", ".join("{" + n + "}" for n in sorted(names))
             message = f"không có cột nào cho chỗ trống {{{name}}} (có: {shown})"
             problems.append(Problem(loaded_definition.source.file, None, "", message))
-    if problems:
-        raise InputError(problems)
+    if roll_up is not None:
+        for key in sorted(_unit_table_keys(roll_up.data) - numeric):
+            message = f"bảng theo đơn vị có cột '{key}' không phải cột số của bảng đơn vị"
+            problems.append(Problem(roll_up.source.file, None, "", message))
+    if problems or unit_definition is None:
+        return batch, problems + row_problems
     used: dict[str, TableRow] = {}
-    for row, values in zip(rows, values_by_row, strict=True):
+    for row, (values, found) in zip(rows, checked, strict=True):
         name = slug(_printed_name(spec.ten_tep, values))
         if not name:
-            problems.append(row.source.problem(("ten",), "tên đơn vị không tạo được tên tệp"))
+            row_problems.append(row.source.problem(("ten",), "tên đơn vị không tạo được tên tệp"))
             continue
         if name in used:
             other = used[name].source.line_of(())
             message = f"đơn vị trùng tên tệp '{name}.docx' với dòng {other}"
-            problems.append(row.source.problem(("ten",), message))
+            row_problems.append(row.source.problem(("ten",), message))
             continue
         used[name] = row
+        if found:
+            continue  # a row with problems: its unit is left out (listed with --keep-going)
         batch.documents.append(
             BatchDocument(
                 name, folder / spec.van_ban, values, None, row_hash(values), str(values["ten"])
             )
         )
-    if roll_up is not None and spec.tong_hop is not None:
+    if roll_up is not None and spec.tong_hop is not None and not row_problems:
         totals: dict[str, Any] = {
-            f"tong_{key}": sum(int(v.get(key, 0)) for v in values_by_row)
-            for key, column in spec.cot.items()
-            if column.so
+            f"tong_{key}": sum(int(v.get(key, 0)) for v in values_by_row) for key in numeric
         }
         totals["so_don_vi"] = len(values_by_row)
         name = slug(f"{path.stem}-tong-hop")
         if name in used:
-            problems.append(
-                loaded.source.problem(
-                    (BATCH_KEY, "tong_hop"), f"tên tệp '{name}.docx' trùng với một đơn vị"
+            message = f"tên tệp '{name}.docx' trùng với một đơn vị"
+            problems.append(loaded.source.problem((BATCH_KEY, "tong_hop"), message))
+        else:
+            batch.documents.append(
+                BatchDocument(
+                    name,
+                    folder / spec.tong_hop,
+                    totals,
+                    tuple(values_by_row),
+                    row_hash({"rows": values_by_row}),
+                    "tổng hợp",
                 )
             )
-        batch.documents.append(
-            BatchDocument(
-                name,
-                folder / spec.tong_hop,
-                totals,
-                tuple(values_by_row),
-                row_hash({"rows": values_by_row}),
-                "tổng hợp",
-            )
-        )
-    if problems:
-        raise InputError(problems)
-    return batch
+    return batch, problems + row_problems
+
+
+def _unit_table_keys(data: Any) -> set[str]:
+    """Return the column keys of the roll-up's per-unit tables (``dong: "{don_vi}"``)."""
+    if isinstance(data, list):
+        return set().union(*(_unit_table_keys(item) for item in data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    keys: set[str] = set()
+    if data.get("dong") == UNITS_PLACEHOLDER and isinstance(data.get("cot"), dict):
+        keys |= set(data["cot"])
+    for value in data.values():
+        keys |= _unit_table_keys(value)
+    return keys
 
 
 def _printed_name(pattern: str, values: Mapping[str, Any]) -> str:
     return PLACEHOLDER.sub(lambda m: _printed(values.get(m[1], m[0])), pattern)
 
 
-def _check_rows(
-    rows: list[TableRow], spec: BatchSpec, problems: list[Problem]
-) -> list[dict[str, Any]]:
-    """Return each row's values checked against the columns (problems added, located)."""
-    checked: list[dict[str, Any]] = []
-    for row in rows:
-        values = dict(row.values)
-        name = values.get("ten")
-        if name is None or not str(name).strip():
-            problems.append(row.source.problem(("ten",), "thiếu tên đơn vị"))
-        for key, column in spec.cot.items():
-            value = values.get(key)
-            if not column.so:
-                if value is not None:
-                    values[key] = str(value).strip()
-                continue
-            if value is None:
-                values[key] = 0  # an empty cell is none of that award
-            elif isinstance(value, bool) or not isinstance(value, int):
-                hint = " (viết 1234, không viết 1.234)" if isinstance(value, float) else ""
-                message = f"phải là số nguyên không âm, nhận được {value!r}{hint}"
-                problems.append(row.source.problem((key,), message))
-            elif value < 0:
-                problems.append(row.source.problem((key,), f"không được âm, nhận được {value}"))
-        checked.append(values)
-    return checked
+def _check_row(row: TableRow, spec: BatchSpec) -> tuple[dict[str, Any], list[Problem]]:
+    """Return a row's values checked against the columns, with its problems (located)."""
+    problems: list[Problem] = []
+    values = dict(row.values)
+    name = values.get("ten")
+    if name is None or not str(name).strip():
+        problems.append(row.source.problem(("ten",), "thiếu tên đơn vị"))
+    for key, column in spec.cot.items():
+        value = values.get(key)
+        if not column.so:
+            if value is None or not str(value).strip():
+                if key != "ten":  # reported above
+                    problems.append(row.source.problem((key,), "ô trống"))
+            else:
+                values[key] = str(value).strip()
+            continue
+        if value is None:
+            values[key] = 0  # an empty cell is none of that award
+        elif isinstance(value, bool) or not isinstance(value, int):
+            hint = " (viết 1234, không viết 1.234)" if isinstance(value, float) else ""
+            message = f"phải là số nguyên không âm, nhận được {value!r}{hint}"
+            problems.append(row.source.problem((key,), message))
+        elif value < 0:
+            problems.append(row.source.problem((key,), f"không được âm, nhận được {value}"))
+    return values, problems

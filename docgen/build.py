@@ -1,9 +1,14 @@
-"""``docgen build``: every document of folders and batch files, validated first, rendered
-in parallel, written atomically, and only what changed since the last build.
+"""``docgen build``: every document of folders and batch files, validated, rendered in
+parallel, and put in place only when every input was valid; only what changed is rebuilt.
 
-The render of one document is a pure function of its template and context, so documents
-are spread over worker processes (each prepares its templates once); the rest of a build
-(reading, validating, deciding what changed, writing) happens here, in the main process.
+A build runs in three steps. *Plan* (main process): find the inputs, read batch files,
+and skip the outputs the manifest says are up to date. *Work* (worker processes, or the
+main one for a few documents): load and validate each document, render it, and write it to
+a hidden temporary file beside its output; workers keep their profiles and prepared
+templates for all their documents, and nothing large is kept per document, so memory stays
+flat however many documents there are. *Commit* (main process): when every document is
+valid, rename the temporary files into place and save the manifest; otherwise remove them
+and report every problem (or, with ``keep_going``, commit the valid ones).
 """
 
 from __future__ import annotations
@@ -11,34 +16,47 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docgen.api import Renderer, Workspace, default_templates_dir, document_properties
-from docgen.batch import BATCH_KEY, Batch, BatchDocument, read_batch
-from docgen.errors import InputError, Problem, display_path
-from docgen.loading import load_yaml
+from docgen.batch import BatchDocument, read_batch
+from docgen.errors import DocgenError, InputError, Problem, display_path
+from docgen.loading import Loaded, load_yaml
 from docgen.manifest import Entry, FileHashes, Manifest
-from docgen.project import PROFILE_FILES, LoadedDocument
-from docgen.render.atomic import write_atomic
-from docgen.render.package import CoreProperties
+from docgen.project import BATCH_KEY, PROFILE_FILES, LoadedDocument
+from docgen.render.atomic import commit, discard, stale_temporaries, write_temporary
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml")
 BATCH_LINE = re.compile(rf"^{BATCH_KEY}\s*:", re.MULTILINE)
 PARALLEL_FROM = 8
-"""Fewer documents than this render in the main process: starting workers costs more."""
+"""Fewer documents than this are rendered in the main process: starting workers costs more."""
+WINDOW = 64
+"""Tasks in flight per worker: enough to keep them busy, few enough to bound memory."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to make: a file, or a batch's unit (filled from its definition)."""
+
+    output: Path
+    source: Path
+    """The document file, or the batch file."""
+    unit: BatchDocument | None = None
 
 
 @dataclass
-class Job:
-    """One document to render, and where it goes."""
+class Outcome:
+    """What a worker made of a task: a temporary file, or the problems that prevent it."""
 
-    output: Path
-    document: LoadedDocument
-    fingerprint: str = ""
+    task: Task
+    temporary: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    dependencies: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -58,9 +76,7 @@ class BuildReport:
 
 @dataclass
 class _Plan:
-    """What a build found: the jobs, the problems, what is up to date."""
-
-    jobs: list[Job] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
     ignored: list[tuple[Path, str]] = field(default_factory=list)
@@ -84,6 +100,67 @@ def _hidden(file: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in file.relative_to(root).parts)
 
 
+def _is_batch_file(path: Path) -> bool:
+    """Return True when the YAML file at ``path`` is a batch file (cheap: no parsing)."""
+    try:
+        return BATCH_LINE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    except OSError:
+        return False
+
+
+class Worker:
+    """Loads, validates and renders documents; one per process, reused for all its tasks."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.workspace = Workspace()
+        self.renderer = Renderer(templates_dir)
+        self.templates_dir = templates_dir
+        self._definitions: dict[Path, Loaded] = {}
+
+    def __call__(self, task: Task) -> Outcome:
+        """Return the outcome of ``task``: its output written to a temporary file."""
+        try:
+            document = self.load(task)
+            data = self.renderer.render(document)
+        except InputError as error:
+            return Outcome(task, problems=list(error.problems))
+        except DocgenError as error:
+            return Outcome(
+                task, problems=[Problem(display_path(task.source), None, "", str(error))]
+            )
+        dependencies = [*document.dependencies, self.templates_dir / document.kind.template]
+        if task.unit is not None:
+            dependencies.append(task.source)
+        temporary = write_temporary(task.output, data)
+        return Outcome(task, temporary, [], document.warnings, list(dict.fromkeys(dependencies)))
+
+    def load(self, task: Task) -> LoadedDocument:
+        """Return the task's document validated and resolved. Raises InputError."""
+        if task.unit is None:
+            return self.workspace.load_file(task.source)
+        definition = self._definition(task.unit.definition)
+        project = self.workspace.project_for(task.unit.definition)
+        return project.load(task.unit.filled(definition), definition.source, task.unit.definition)
+
+    def _definition(self, path: Path) -> Loaded:
+        if path not in self._definitions:
+            self._definitions[path] = load_yaml(path, display_path(path))
+        return self._definitions[path]
+
+
+_WORKER: Worker | None = None
+
+
+def _start_worker(templates_dir: Path) -> None:
+    global _WORKER  # one per worker process: profiles and templates are prepared once there
+    _WORKER = Worker(templates_dir)
+
+
+def _work(task: Task) -> Outcome:
+    assert _WORKER is not None, "worker started without its state"
+    return _WORKER(task)
+
+
 class Builder:
     """One build: the output folder, its manifest, the options."""
 
@@ -101,7 +178,6 @@ class Builder:
         self.jobs = jobs or os.cpu_count() or 1
         self.force = force
         self.keep_going = keep_going
-        self.workspace = Workspace()
         self.hashes = FileHashes()
         self.manifest = Manifest.load(self.output_dir)
 
@@ -110,47 +186,82 @@ class Builder:
     ) -> BuildReport:
         """Build every document of ``paths``; return what was done.
 
-        Raises :class:`InputError` with every problem of every input before anything is
-        written, unless ``keep_going``, which renders the valid documents and lists the rest.
+        Raises :class:`InputError` with every problem of every input, having written
+        nothing, unless ``keep_going``, which writes the valid documents and lists the rest.
         """
         started = time.perf_counter()
+        for leftover in stale_temporaries(self.output_dir):
+            discard(leftover)  # an interrupted earlier build's
         plan = self._plan(paths)
         report = BuildReport(skipped=plan.skipped, ignored=plan.ignored)
-        if plan.problems and not self.keep_going:
-            raise InputError(plan.problems)
-        report.failed = plan.problems
-        rendered = self._render(plan.jobs)
-        for number, (job, data) in enumerate(zip(plan.jobs, rendered, strict=True), 1):
-            # No fsync per file: the rename is still atomic, and the manifest (written durably,
-            # last) only vouches for outputs that are there and not empty.
-            write_atomic(job.output, data, durable=False)
-            dependencies = [*job.document.dependencies, self._template(job.document)]
-            entry = Entry({str(p): self.hashes(p) for p in dependencies}, job.fingerprint)
-            self.manifest.record(job.output, entry)
-            report.rendered.append(job.output)
-            report.warnings += job.document.warnings
-            if on_written:
-                on_written(job.output, number, len(plan.jobs))
+        problems = list(plan.problems)
+        done: list[Outcome] = []
+        try:
+            for number, outcome in enumerate(self._outcomes(plan.tasks), 1):
+                if outcome.problems:
+                    problems += [p for p in outcome.problems if p not in problems]
+                else:
+                    done.append(outcome)
+                if on_written:
+                    on_written(outcome.task.output, number, len(plan.tasks))
+        except BaseException:
+            for outcome in done:
+                if outcome.temporary is not None:
+                    discard(outcome.temporary)
+            raise
+        if problems and not self.keep_going:
+            for outcome in done:
+                if outcome.temporary is not None:
+                    discard(outcome.temporary)
+            raise InputError(problems)
+        report.failed = problems
+        for outcome in done:
+            assert outcome.temporary is not None
+            commit(outcome.temporary, outcome.task.output)
+            fingerprint = outcome.task.unit.fingerprint if outcome.task.unit else ""
+            hashes = {str(path): self.hashes(path) for path in outcome.dependencies}
+            self.manifest.record(outcome.task.output, Entry(hashes, fingerprint))
+            report.rendered.append(outcome.task.output)
+            report.warnings += outcome.warnings
         self.manifest.save()
         report.seconds = time.perf_counter() - started
         return report
 
-    def _template(self, document: LoadedDocument) -> Path:
-        return self.templates_dir / document.kind.template
+    def _outcomes(self, tasks: list[Task]) -> Iterator[Outcome]:
+        """Yield the outcome of every task, in order, from worker processes when many."""
+        if self.jobs <= 1 or len(tasks) < PARALLEL_FROM:
+            worker = Worker(self.templates_dir)
+            for task in tasks:
+                yield worker(task)
+            return
+        with ProcessPoolExecutor(
+            self.jobs, initializer=_start_worker, initargs=(self.templates_dir,)
+        ) as pool:
+            pending: list[Future[Outcome]] = []
+            queue = iter(tasks)
+            for task in queue:
+                pending.append(pool.submit(_work, task))
+                if len(pending) >= WINDOW * self.jobs:
+                    break
+            while pending:
+                outcome = pending.pop(0).result()
+                following = next(queue, None)
+                if following is not None:
+                    pending.append(pool.submit(_work, following))
+                yield outcome
 
     def _plan(self, paths: Iterable[Path]) -> _Plan:
         plan = _Plan()
-        sources = _sources(paths)
         batches: list[tuple[Path, Path]] = []
-        used_by_batches: set[Path] = set()
         documents: list[tuple[Path, Path]] = []
-        for file, root in sources:
+        for file, root in _sources(paths):
             if file.name in PROFILE_FILES:
                 plan.ignored.append((file, "hồ sơ dùng chung, không phải văn bản: bỏ qua"))
             elif _is_batch_file(file):
                 batches.append((file, root))
             else:
                 documents.append((file, root))
+        used_by_batches: set[Path] = set()
         for file, root in batches:
             used_by_batches |= self._plan_batch(file, root, plan)
         for file, root in documents:
@@ -162,23 +273,19 @@ class Builder:
             if not self.force and self.manifest.up_to_date(output, self.hashes, None):
                 plan.skipped += 1
                 continue
-            try:
-                plan.jobs.append(Job(output, self.workspace.load_file(file)))
-            except InputError as error:
-                plan.problems += error.problems
+            plan.tasks.append(Task(output, file))
         return plan
 
     def _claim(self, output: Path, source: str, plan: _Plan) -> bool:
-        key = output
-        if key in plan.claimed:
-            message = f"cùng ghi ra {display_path(output)} với {plan.claimed[key]}"
+        if output in plan.claimed:
+            message = f"cùng ghi ra {display_path(output)} với {plan.claimed[output]}"
             plan.problems.append(Problem(source, None, "", message))
             return False
-        plan.claimed[key] = source
+        plan.claimed[output] = source
         return True
 
     def _plan_batch(self, file: Path, root: Path, plan: _Plan) -> set[Path]:
-        """Add a batch file's jobs to ``plan``; return the files it uses (not documents)."""
+        """Add a batch file's tasks to ``plan``; return the files it uses (not documents)."""
         folder = self.output_dir / file.parent.relative_to(root)
         record = self.manifest.batches.get(str(file))
         if not self.force and record and self._batch_unchanged(record, folder):
@@ -186,12 +293,9 @@ class Builder:
             for name in record["outputs"]:
                 plan.claimed[folder / f"{name}.docx"] = display_path(file)
             return {Path(path) for path in record["files"]}
-        try:
-            batch = read_batch(file, load_yaml(file, display_path(file)))
-        except InputError as error:
-            plan.problems += error.problems
-            return {file}
-        jobs_before = len(plan.jobs)
+        batch, problems = read_batch(file, load_yaml(file, display_path(file)))
+        plan.problems += problems
+        files = {path if path.is_absolute() else path.resolve() for path in batch.files}
         for document in batch.documents:
             output = folder / f"{document.name}.docx"
             if not self._claim(output, display_path(file), plan):
@@ -201,11 +305,8 @@ class Builder:
             ):
                 plan.skipped += 1
                 continue
-            job = self._load_batch_document(batch, document, output, plan)
-            if job is not None:
-                plan.jobs.append(job)
-        files = {path.resolve() for path in batch.files}
-        if len(plan.problems) == 0 or len(plan.jobs) > jobs_before:
+            plan.tasks.append(Task(output, file, document))
+        if not problems:
             self.manifest.batches[str(file)] = {
                 "files": {str(path): self.hashes(path) for path in sorted(files)},
                 "outputs": [document.name for document in batch.documents],
@@ -213,73 +314,15 @@ class Builder:
         return files
 
     def _batch_unchanged(self, record: dict[str, Any], folder: Path) -> bool:
-        """Return True when no file of a batch changed and all its outputs are there."""
+        """Return True when no file of a batch changed and all its outputs are up to date."""
         files: dict[str, str] = record.get("files", {})
         if any(self.hashes(Path(path)) != digest for path, digest in files.items()):
             return False
         for name in record.get("outputs", []):
             output = folder / f"{name}.docx"
-            entry = self.manifest.outputs.get(self.manifest.key(output))
-            if entry is None or not output.is_file():
-                return False
-            if any(self.hashes(Path(p)) != h for p, h in entry.dependencies.items()):
+            if not self.manifest.up_to_date(output, self.hashes, None):
                 return False
         return True
-
-    def _load_batch_document(
-        self, batch: Batch, document: BatchDocument, output: Path, plan: _Plan
-    ) -> Job | None:
-        project = self.workspace.project_for(document.definition)
-        try:
-            loaded = project.load(document.data, document.source, document.definition)
-        except InputError as error:
-            plan.problems += error.problems
-            return None
-        dependencies = [*loaded.dependencies, batch.path]
-        loaded = LoadedDocument(
-            loaded.kind, loaded.resolved, loaded.source, loaded.path, loaded.warnings,
-            list(dict.fromkeys(dependencies)),
-        )  # fmt: skip
-        return Job(output, loaded, document.fingerprint)
-
-    def _render(self, jobs: list[Job]) -> list[bytes]:
-        """Return the .docx bytes of every job, in order, in worker processes when many."""
-        tasks = [
-            (job.document.kind.template, job.document.kind.context(job.document.resolved),
-             document_properties(job.document))
-            for job in jobs
-        ]  # fmt: skip
-        if self.jobs <= 1 or len(tasks) < PARALLEL_FROM:
-            renderer = Renderer(self.templates_dir)
-            return [renderer.template(name).render(context, properties=props)
-                    for name, context, props in tasks]  # fmt: skip
-        chunk = max(1, len(tasks) // (self.jobs * 4))
-        with ProcessPoolExecutor(
-            self.jobs, initializer=_start_worker, initargs=(self.templates_dir,)
-        ) as pool:
-            return list(pool.map(_render_task, tasks, chunksize=chunk))
-
-
-def _is_batch_file(path: Path) -> bool:
-    """Return True when the YAML file at ``path`` is a batch file (cheap: no parsing)."""
-    try:
-        return BATCH_LINE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
-    except OSError:
-        return False
-
-
-_WORKER_RENDERER: Renderer | None = None
-
-
-def _start_worker(templates_dir: Path) -> None:
-    global _WORKER_RENDERER  # one per worker process: templates are prepared once there
-    _WORKER_RENDERER = Renderer(templates_dir)
-
-
-def _render_task(task: tuple[str, dict[str, Any], CoreProperties]) -> bytes:
-    name, context, properties = task
-    assert _WORKER_RENDERER is not None, "worker started without its renderer"
-    return _WORKER_RENDERER.template(name).render(context, properties=properties)
 
 
 def build(
@@ -298,3 +341,6 @@ def build(
     """
     builder = Builder(output_dir, templates_dir, jobs, force, keep_going)
     return builder.run(paths, on_written)
+
+
+__all__ = ["BuildReport", "Builder", "build", "document_properties"]

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from docgen import __version__, api
-from docgen.errors import DocgenError, InputError
+from docgen.errors import DocgenError, InputError, display_path
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -235,7 +235,7 @@ def _build_options(function: F) -> F:
     options = (
         click.argument(
             "paths", nargs=-1, required=True, metavar="THƯ_MỤC|TỆP...",
-            type=click.Path(path_type=Path, exists=True),
+            type=click.Path(path_type=Path),
         ),
         click.option(
             "-o", "--output", "output_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -266,7 +266,7 @@ def _progress(total_hint: str) -> tuple[Callable[[Path, int, int], None], Callab
     import sys
 
     if not sys.stderr.isatty():
-        return (lambda path, number, total: click.echo(str(path))), (lambda: None)
+        return (lambda path, number, total: click.echo(display_path(path))), (lambda: None)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -286,7 +286,7 @@ def _progress(total_hint: str) -> tuple[Callable[[Path, int, int], None], Callab
 def _print_build(report: Any) -> None:
     """Print what a build did: notes, warnings, failures, and a one-line summary."""
     for path, reason in report.ignored:
-        click.echo(f"{path}: {reason}", err=True)
+        click.echo(f"{display_path(path)}: {reason}", err=True)
     for warning in report.warnings:
         click.echo(f"Cảnh báo: {warning}", err=True)
     if report.failed:
@@ -326,9 +326,10 @@ def build_command(
     from docgen.build import build
 
     def action() -> None:
+        inputs = existing_inputs(paths)
         on_written, close = _progress("Đang tạo")
         try:
-            report = build(paths, output_dir, templates_dir, jobs, force, keep_going, on_written)
+            report = build(inputs, output_dir, templates_dir, jobs, force, keep_going, on_written)
         finally:
             close()
         _print_build(report)
@@ -366,7 +367,11 @@ def watch_command(
         click.echo(message, err=message.startswith("Lỗi"))
 
     try:
-        watch(paths, output_dir, templates_dir, jobs, keep_going, interval, report, _print_build)
+        inputs = tuple(existing_inputs(paths))
+    except DocgenError as error:
+        raise Failure(str(error)) from error
+    try:
+        watch(inputs, output_dir, templates_dir, jobs, keep_going, interval, report, _print_build)
     except KeyboardInterrupt:
         click.echo("Đã dừng theo dõi.")
 
@@ -410,6 +415,15 @@ def expand_patterns(paths: tuple[Path, ...]) -> list[Path]:
         if not matches:
             raise DocgenError(f"không có tệp nào khớp mẫu {path}")
         expanded += matches
+    return expanded
+
+
+def existing_inputs(paths: tuple[Path, ...]) -> list[Path]:
+    """Return ``paths`` with wildcards expanded; raise DocgenError for one that is not there."""
+    expanded = expand_patterns(paths)
+    missing = [path for path in expanded if not path.exists()]
+    if missing:
+        raise DocgenError(f"không tìm thấy {', '.join(str(path) for path in missing)}")
     return expanded
 
 

@@ -72,8 +72,8 @@ class Manifest:
         folder = folder.resolve()
         try:
             data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                return cls(folder)
+            if data.get("format") != FORMAT or data.get("docgen") != __version__:
+                return cls(folder)  # another docgen may render differently: rebuild all
             outputs = {
                 name: Entry(dict(entry["dependencies"]), str(entry.get("fingerprint", "")))
                 for name, entry in data.get("outputs", {}).items()

@@ -36,6 +36,8 @@ from docgen.validation import problems_from_validation_error
 AGENCIES_FILE = "co-quan.yaml"
 RECIPIENTS_FILE = "noi-nhan.yaml"
 RATES_FILE = "muc-thuong.yaml"
+BATCH_KEY = "hang_loat"
+"""The key of a batch file (see :mod:`docgen.batch`), which is not a document itself."""
 PROFILE_FILES = (AGENCIES_FILE, RECIPIENTS_FILE, RATES_FILE)
 """Files that hold a project's profiles, recognized (and never rendered) in a folder."""
 
@@ -219,6 +221,10 @@ class Project:
         resources = _ProjectResources(self, path, problems)
         if not _mapping_or_problem(loaded, problems):
             raise InputError(problems)
+        if BATCH_KEY in data:
+            message = f"đây là tệp hàng loạt ({BATCH_KEY}): tạo bằng lệnh docgen build"
+            problems.append(source.problem((BATCH_KEY,), message))
+            raise InputError(problems)
         kind = kind_of(data.get("loai"))
         if kind is None:
             problems.append(self._unknown_kind(data.get("loai"), source))
@@ -261,10 +267,11 @@ class Project:
         """Return the profile files ``document`` looks keys up in (not those it ignores)."""
         used: list[Path] = []
         for path in self.paths:
-            if path.name == AGENCIES_FILE and not isinstance(document.co_quan, Agency):
-                used.append(path)
-            elif path.name == RECIPIENTS_FILE and any(
-                not isinstance(entry, str) for entry in (*document.noi_nhan, *document.kinh_gui)
+            if (path.name == AGENCIES_FILE and not isinstance(document.co_quan, Agency)) or (
+                path.name == RECIPIENTS_FILE
+                and any(
+                    not isinstance(entry, str) for entry in (*document.noi_nhan, *document.kinh_gui)
+                )
             ):
                 used.append(path)
         return used

@@ -210,3 +210,51 @@ def test_watch_rerenders_after_a_save_and_survives_a_bad_one(data: Path) -> None
         output, _ = process.communicate(timeout=30)
     assert "phải là số nguyên không âm" in output
     assert output.count("Xong: ") >= 2
+
+
+def test_keep_going_keeps_the_valid_units_of_a_batch_but_not_its_roll_up(data: Path) -> None:
+    edit(data / "hang-loat/don-vi-2024.csv", "2;Xã Đắk Mar;", "2;;")
+    report = build([data / BATCH_CSV], Path("out"), keep_going=True)
+    names = sorted(path.name for path in report.rendered)
+    assert len(names) == 11 and "so-ket-2024-csv-tong-hop.docx" not in names
+    assert [str(p) for p in report.failed] == [
+        "data/hang-loat/don-vi-2024.csv:4:B: ten: thiếu tên đơn vị"
+    ]
+
+
+def test_an_empty_text_cell_is_an_error_not_a_placeholder_in_print(data: Path) -> None:
+    edit(data / "hang-loat/don-vi-2024.csv", "2;Xã Đắk Mar;Đắk Mar;", "2;Xã Đắk Mar;;")
+    with pytest.raises(InputError) as raised:
+        build([data / BATCH_CSV], Path("out"))
+    assert [str(p) for p in raised.value.problems] == [
+        "data/hang-loat/don-vi-2024.csv:4:C: dia_danh: ô trống"
+    ]
+
+
+def test_a_roll_up_table_column_must_be_a_numeric_column(data: Path) -> None:
+    edit(data / "hang-loat/tong-hop-so-ket-2024.yaml", "cstdcs:", "cstd:")
+    with pytest.raises(InputError) as raised:
+        build([data / BATCH_CSV], Path("out"))
+    assert any("bảng theo đơn vị có cột 'cstd'" in str(p) for p in raised.value.problems)
+
+
+def test_a_new_docgen_version_rebuilds_everything(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = built(data, BATCH)
+    monkeypatch.setattr("docgen.manifest.__version__", "99.0")
+    assert built(data, BATCH) == first
+
+
+def test_render_explains_that_a_batch_file_is_built(data: Path) -> None:
+    result = CliRunner().invoke(main, ["render", f"data/{BATCH}", "-o", "out"])
+    assert result.exit_code == 1
+    assert "đây là tệp hàng loạt (hang_loat): tạo bằng lệnh docgen build" in result.stderr
+
+
+def test_an_interrupted_builds_temporary_files_are_removed(data: Path) -> None:
+    Path("out").mkdir()
+    leftover = Path("out/.bao-cao-xa-dak-mar.docx.abc123.tmp")
+    leftover.write_bytes(b"half")
+    built(data, BATCH)
+    assert not leftover.exists()
