@@ -27,7 +27,6 @@ from docgen.project import (
 )
 from docgen.render.atomic import write_atomic
 from docgen.render.package import CoreProperties
-from docgen.render.pdf import convert_to_pdf, soffice_path
 from docgen.render.template import PreparedTemplate
 
 if TYPE_CHECKING:  # the checker is imported only by the commands that use it
@@ -286,6 +285,14 @@ def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
     return changes, remaining
 
 
+def soffice_path() -> str | None:
+    """Return the path of LibreOffice's ``soffice``, or None when it is not installed."""
+    # docgen.render.pdf (and subprocess) is imported only when PDFs are asked for.
+    from docgen.render.pdf import soffice_path as find_soffice
+
+    return find_soffice()
+
+
 def require_pdf_converter() -> None:
     """Raise :class:`DocgenError` unless LibreOffice is there to make PDFs."""
     if soffice_path() is None:
@@ -297,6 +304,9 @@ def require_pdf_converter() -> None:
 
 def write_pdf(document: Path) -> Path:
     """Convert ``document`` to a PDF beside it, atomically; return the PDF's path."""
+    # Imported here: only `render --pdf` needs the converter (and subprocess).
+    from docgen.render.pdf import convert_to_pdf
+
     with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as folder:
         converted = convert_to_pdf(document, Path(folder))
         target = document.with_suffix(".pdf")

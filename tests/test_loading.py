@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
 
+from docgen import loading
 from docgen.errors import InputError
 from docgen.loading import Loaded, SourceMap, format_field, load_yaml
 
@@ -352,3 +355,248 @@ def test_safe_loader_keeps_yaml_1_1_numbers(tmp_path: Path) -> None:
         "c": 16,
         "d": 1000,
     }
+
+
+# libyaml: the C parser composes the node tree when PyYAML has it (its wheels do); tags,
+# values and lines must be exactly those of the Python parser, which still words every error.
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_FILES = sorted((REPO / "data").glob("*.yaml"))
+needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+
+def _outcome(text: str, libyaml: bool) -> tuple[object, ...]:
+    """Return what users get from ``text``: data, lines and aliases, or the problems' text."""
+    try:
+        loaded = loading._load_text(text, "doc.yaml", libyaml)
+    except InputError as error:
+        return ("problems", [str(problem) for problem in error.problems])
+    # repr: NaN is not equal to itself, and int 1 must not pass for True.
+    source = loaded.source
+    return ("data", repr(loaded.data), dict(source.lines), dict(source.aliases))
+
+
+def _libyaml_tried(text: str) -> bool:
+    """Return True when loading ``text`` hands it to libyaml first."""
+    if loading._C_LOADER is None:
+        return False
+    tried: list[str] = []
+
+    class Spy(loading._C_LOADER):  # type: ignore[name-defined,misc]
+        def __init__(self, stream: str) -> None:
+            tried.append(stream)
+            super().__init__(stream)
+
+    with mock.patch.object(loading, "_C_LOADER", Spy), contextlib.suppress(yaml.YAMLError):
+        loading._compose(text)
+    return bool(tried)
+
+
+def _parser(text: str) -> str:
+    """Return which parser composed the nodes of ``text``: "libyaml" or "python"."""
+    _, loader = loading._compose(text)
+    return "libyaml" if yaml.__with_libyaml__ and isinstance(loader, yaml.CSafeLoader) else "python"
+
+
+TRICKY = {
+    "anchors, aliases and merge keys": """\
+mac_dinh: &md
+  chuc_vu: Chủ tịch
+  ho_ten: Nguyễn Văn A
+nguoi_ky: *md
+pho:
+  <<: *md
+  chuc_vu: Phó Chủ tịch
+nhieu:
+  <<: [*md, {so: 3}]
+ds: [*md, &x {a: 1}, *x]
+""",
+    "multi-line strings": """\
+gap: dòng một
+  dòng hai
+
+  đoạn mới
+nhay_kep: "một \\
+  hai\\tba \\u1EA1
+  bốn"
+nhay_don: 'it''s
+  two'
+khoi: |
+  dòng 1
+    thụt lề
+  dòng 3
+
+gap_khoi: >-
+  một
+  hai
+
+  ba
+giu: |+
+  x
+
+sau: 1
+""",
+    "unicode and line breaks": "tên: Hà Nội 😀\r\n\"khóa có dấu\": 'giá trị'\r\nnel: a\x85"
+    "ls: b\u2028ps: c\u2029\u00e9: NFD e\u0301\n",
+    "flow collections and comments": """\
+# chú thích
+ky: {loai: nam, nam: 2024}   # cả năm
+ds:
+- {ten: "Khối Đảng, Mặt trận", so: 6}
+- [a, 'b, c', "d: e", http://x.y/z]
+- {}
+- []
+rong:
+trong: ''
+""",
+    "numbers, dates and other scalars": """\
+so: 015
+am: -010
+ty_le: 1.5
+ngay: 2024-03-05
+luc: 1:30
+hex: 0x10
+co: yes
+khong: ~
+inf: .inf
+nan: .nan
+""",
+    "empty items and complex structure": """\
+-
+- - a
+  - b
+-   c: 1
+    d:
+      - e
+- &goc
+  k: v
+- *goc
+""",
+    "problems: duplicate and non-string keys, recursive alias": """\
+so: 1
+so: 2
+1: so
+[x]: danh sach
+v: &r [*r]
+""",
+}
+
+
+@needs_libyaml
+def test_libyaml_parses_the_samples_exactly_as_the_python_parser() -> None:
+    assert SAMPLE_FILES
+    for path in SAMPLE_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert _parser(text) == "libyaml", path.name
+        assert _outcome(text, libyaml=True) == _outcome(text, libyaml=False), path.name
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", TRICKY.values(), ids=TRICKY.keys())
+def test_libyaml_gives_the_same_data_and_lines_on_tricky_input(text: str) -> None:
+    assert _parser(text) == "libyaml"
+    assert _outcome(text, libyaml=True) == _outcome(text, libyaml=False)
+
+
+def test_tricky_input_loads_as_expected(tmp_path: Path) -> None:
+    loaded = _load(tmp_path, TRICKY["anchors, aliases and merge keys"])
+    assert loaded.data["nhieu"] == {"chuc_vu": "Chủ tịch", "ho_ten": "Nguyễn Văn A", "so": 3}
+    assert loaded.source.line_of(("ds", 2, "a")) == 10
+    strings = _load(tmp_path, TRICKY["multi-line strings"]).data
+    assert strings["gap"] == "dòng một dòng hai\nđoạn mới"
+    assert strings["nhay_kep"] == "một hai\tba \u1ea1 bốn"
+    assert strings["khoi"] == "dòng 1\n  thụt lề\ndòng 3\n"
+    assert strings["giu"] == "x\n\n"
+    lines = _load(tmp_path, TRICKY["unicode and line breaks"]).source.lines
+    assert [lines[(key,)] for key in ("tên", "khóa có dấu", "nel", "ls", "ps", "\u00e9")] == [
+        1, 2, 3, 4, 5, 6
+    ]  # fmt: skip
+
+
+@needs_libyaml
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n  b: 1\n c: 2\n",
+        "a: 1\nb: x: y\n",
+        'a: 1\nb: "abc\nc: 2\n',
+        "a: 1\n---\nb: 2\n",
+        "a: *khong_co\n",
+        "a: &x 1\nb: &x 2\n",
+        "a: [1, 2\nb: 3\n",
+        "%YAML 2.0\n---\na: 1\n",
+        "a: 'x\n",
+    ],
+)
+def test_syntax_errors_are_worded_by_the_python_parser(text: str) -> None:
+    assert _libyaml_tried(text)
+    with pytest.raises(yaml.YAMLError):
+        yaml.CSafeLoader(text).get_single_node()
+    assert _outcome(text, libyaml=True) == _outcome(text, libyaml=False)
+    assert _outcome(text, libyaml=True)[0] == "problems"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\tb\n",  # libyaml takes a tab as a separator
+        "a: b\t# c\n",
+        "{a: sao?}\n",  # and "?" inside flow collections
+        "[a?b]\n",
+        "a: !\n",  # the non-specific tag on an empty value: str for libyaml, null here
+        "a: |#\n  x\n",  # a comment glued to a block scalar header
+        "\ufeff\ufeff",  # a byte-order mark left after the first: None for libyaml
+        "a: !!str 12\nb: !!int '09'\nc: !!int abc\nd: !rieng x\n",
+    ],
+)
+def test_input_libyaml_reads_differently_goes_to_the_python_parser(text: str) -> None:
+    assert not _libyaml_tried(text)
+    assert _outcome(text, libyaml=True) == _outcome(text, libyaml=False)
+
+
+def test_tab_after_a_colon_is_still_reported(tmp_path: Path) -> None:
+    assert _problems(tmp_path, "a:\tb\n") == [
+        "doc.yaml:1: lỗi cú pháp YAML: found character '\\t' that cannot start any token"
+        " (while scanning for the next token)"
+        " — gợi ý: không dùng phím Tab để thụt lề, hãy dùng dấu cách"
+    ]
+
+
+def _nested(depth: int) -> str:
+    return "- " * depth + "x\n"  # a list in a list... ``depth`` deep
+
+
+def test_nesting_too_deep_for_the_python_parser_fails_at_the_same_depth() -> None:
+    # The Python parser recurses, libyaml does not: find the first depth the Python parser
+    # refuses (it depends on the stack), then both sides of it must behave the same.
+    loads, fails = 1, 900
+    while fails - loads > 1:
+        middle = (loads + fails) // 2
+        if _outcome(_nested(middle), libyaml=False)[0] == "data":
+            loads = middle
+        else:
+            fails = middle
+    assert _outcome(_nested(fails), libyaml=False) == (
+        "problems",
+        ["doc.yaml: tệp lồng nhau quá nhiều cấp"],
+    )
+    for depth in (50, 150, loads - 1, loads, fails, fails + 1):
+        assert _outcome(_nested(depth), libyaml=True) == _outcome(_nested(depth), libyaml=False)
+
+
+def test_very_deep_nesting_is_reported() -> None:
+    text = "".join(" " * level + "k:\n" for level in range(3000))
+    assert _outcome(text, libyaml=True) == (
+        "problems",
+        ["doc.yaml: tệp lồng nhau quá nhiều cấp"],
+    )
+
+
+def test_python_parser_is_used_without_libyaml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "_C_LOADER", None)
+    assert _parser("a: 1\n") == "python"
+    loaded = _load(tmp_path, NESTED)
+    assert loaded.data["noi_dung"][0]["doan"] == ["Đoạn một", "Đoạn hai"]
+    assert loaded.source.line_of(("noi_dung", 1, "tieu_de")) == 12

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 from docx.shared import Length
 
 from docgen.context import TableView
@@ -58,6 +56,11 @@ def page_number_runs_xml(run_properties: str = "") -> str:
 
 def append_xml(parent: Any, fragment: str) -> None:
     """Append the elements of a WordprocessingML ``fragment`` to ``parent``."""
+    # python-docx's element parser is for editing documents (builder, check --fix); rendering
+    # never calls this.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     wrapper = parse_xml(f"<w:p {nsdecls('w')}>{fragment}</w:p>")
     for child in list(wrapper):
         parent.append(child)

@@ -4,7 +4,8 @@ docxtpl's ``DocxTemplate.render`` re-reads, re-patches and re-compiles the templ
 call and saves through python-docx. Here the tag patching (docxtpl's own ``patch_xml``, so the
 ``{%p %}``, ``{%tr %}``, ``{{r }}`` and ``{{p }}`` conventions hold) and the Jinja compilation
 happen once; a render is one Jinja call per templated part, a strict XML parse of the result
-(so a bug can never produce a corrupt file), and a deterministic zip of cached bytes.
+(so a bug can never produce a corrupt file), and a deterministic zip of cached bytes, the parts
+a render does not change being deflated once, when the template is prepared.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2 import meta
 from lxml import etree
 
@@ -24,6 +24,7 @@ from docgen.errors import TemplateError, display_path
 from docgen.render.environment import make_environment
 from docgen.render.package import (
     CoreProperties,
+    DeflatedPart,
     read_parts,
     with_core_properties,
     write_parts,
@@ -67,6 +68,9 @@ class PreparedTemplate:
 
         Raises :class:`TemplateError` when it is missing, not a .docx, or has a Jinja error.
         """
+        # docxtpl (which imports python-docx) is needed only here, for its patch_xml.
+        from docxtpl import DocxTemplate
+
         self.path = path
         self.environment = environment or make_environment()
         try:
@@ -86,11 +90,21 @@ class PreparedTemplate:
             # One paragraph per source line, so Jinja's line numbers point at a paragraph.
             source = PARAGRAPH_START.sub(r"\n<w:p\1", patcher.patch_xml(xml))
             try:
-                self.variables |= meta.find_undeclared_variables(self.environment.parse(source))
-                self._templates[name] = self.environment.from_string(source)
+                # Parsed once: compiling the parsed tree gives the same code as compiling the
+                # source, and parsing is a fifth of preparing a template.
+                tree = self.environment.parse(source)
+                self.variables |= meta.find_undeclared_variables(tree)
+                self._templates[name] = self.environment.from_string(tree)
                 self._sources[name] = source
             except jinja2.TemplateSyntaxError as error:
                 raise TemplateError(self._describe(name, source, error)) from error
+        # The parts no render changes (styles, settings, fonts, images...) are most of the
+        # package: deflated here once, each render only deflates the parts it writes.
+        self._deflated = {
+            name: DeflatedPart.of(blob)
+            for name, blob in self._parts.items()
+            if name not in self._templates
+        }
 
     def render(self, context: Mapping[str, Any], properties: CoreProperties | None = None) -> bytes:
         """Return the bytes of the .docx rendered from ``context``.
@@ -128,7 +142,7 @@ class PreparedTemplate:
                 raise TemplateError(
                     f"{display_path(self.path)}: không ghi được thuộc tính tài liệu: {error}"
                 ) from error
-        return write_parts(parts)
+        return write_parts(parts, self._deflated)
 
     def _describe(self, part: str, source: str, error: jinja2.TemplateError) -> str:
         """Return a message naming the template, the part and the paragraph text at fault."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import posixpath
+import random
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -22,6 +24,7 @@ from docgen.render import builder
 from docgen.render.minimal import minimal_package
 from docgen.render.package import (
     CoreProperties,
+    DeflatedPart,
     core_properties_xml,
     package_problems,
     read_parts,
@@ -29,7 +32,7 @@ from docgen.render.package import (
     write_parts,
 )
 from docgen.render.template import PreparedTemplate
-from tests.render.conftest import SAMPLE
+from tests.render.conftest import ROOT, SAMPLE, SAMPLES
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -360,3 +363,101 @@ def test_render_reports_a_template_whose_app_part_is_broken(tmp_path: Path) -> N
     assert template.render({"ten": "x"})  # untouched without properties, as before
     with pytest.raises(TemplateError, match="thuộc tính"):
         template.render({"ten": "x"}, CoreProperties(title="t", author="a"))
+
+
+# -- the zip writer ---------------------------------------------------------------------------
+# write_parts writes the zip itself (Python's zipfile cannot take data deflated beforehand), so
+# that a template's static parts are deflated once; the bytes are those zipfile wrote.
+
+
+def zipfile_package(parts: dict[str, bytes]) -> bytes:
+    """Return ``parts`` zipped with zipfile the way write_parts did before (the reference)."""
+    names = sorted(parts, key=lambda name: (name != "[Content_Types].xml", list(parts).index(name)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, parts[name])
+    return buffer.getvalue()
+
+
+def odd_parts() -> dict[str, bytes]:
+    """Return parts a docx never has: empty, binary, incompressible, non-ASCII names."""
+    noise = random.Random(30).randbytes(300_000)
+    return {
+        "a/empty.xml": b"",
+        "[Content_Types].xml": b"<Types/>",
+        "word/media/ảnh số 1.bin": noise,
+        "bytes.bin": bytes(range(256)) * 40,
+        "z.xml": "Ủy ban nhân dân ".encode() * 5000,
+    }
+
+
+PACKAGES = {
+    **{name: lambda name=name: read_parts(ROOT / "templates" / name) for name in builder.TEMPLATES},
+    "tiny": tiny_parts,
+    "odd": odd_parts,
+}
+
+
+@pytest.mark.parametrize("make", PACKAGES.values(), ids=PACKAGES.keys())
+def test_write_parts_writes_the_bytes_zipfile_wrote(make: Callable[[], dict[str, bytes]]) -> None:
+    parts = make()
+    assert write_parts(parts) == zipfile_package(parts)
+
+
+@pytest.mark.parametrize("make", PACKAGES.values(), ids=PACKAGES.keys())
+def test_written_zip_is_valid_and_holds_the_parts(make: Callable[[], dict[str, bytes]]) -> None:
+    parts = make()
+    with zipfile.ZipFile(io.BytesIO(write_parts(parts))) as archive:
+        assert archive.testzip() is None
+        infos = archive.infolist()
+        assert [info.filename for info in infos] == sorted(
+            parts, key=lambda name: name != "[Content_Types].xml"
+        )
+        for info in infos:
+            assert info.date_time == (1980, 1, 1, 0, 0, 0)
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            assert (info.create_system, info.external_attr) == (3, 0o644 << 16)
+            assert info.flag_bits == (0 if info.filename.isascii() else 0x800)
+            assert archive.read(info) == parts[info.filename]
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[path.stem for path in SAMPLES])
+def test_cached_static_parts_give_the_bytes_of_a_fresh_prepare(sample: Path) -> None:
+    renderer = api.Renderer()
+    document = api.load_document(sample)
+    first = renderer.render(document)
+    again = renderer.render(document)  # the prepared template, its deflated parts reused
+    fresh = api.Renderer().render(document)  # a template prepared anew
+    template = renderer.template(document.kind.template)
+    template._deflated = {}  # every part deflated at render time, as before the cache
+    uncached = renderer.render(document)
+    assert first == again == fresh == uncached
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.testzip() is None
+    assert docx.Document(io.BytesIO(first)).paragraphs
+    assert consistency_problems(parts_of(first)) == []
+
+
+def test_render_deflates_only_the_parts_it_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    renderer = api.Renderer()
+    document = api.load_document(SAMPLE)
+    template = renderer.template(document.kind.template)
+    deflated: list[bytes] = []
+    original = DeflatedPart.of
+    monkeypatch.setattr(DeflatedPart, "of", lambda data: deflated.append(data) or original(data))
+    parts = parts_of(renderer.render(document))
+    assert len(deflated) == len(template._templates) + 1  # + docProps/core.xml
+    assert set(deflated) == {parts[name] for name in [*template._templates, "docProps/core.xml"]}
+
+
+def test_a_deflated_part_for_other_bytes_is_not_used() -> None:
+    parts = tiny_parts()
+    stale = {name: DeflatedPart.of(blob + b" ") for name, blob in parts.items()}
+    assert write_parts(parts, stale) == write_parts(parts)
+    fresh = {name: DeflatedPart.of(blob) for name, blob in parts.items()}
+    assert write_parts(parts, fresh) == write_parts(parts)
