@@ -458,7 +458,7 @@ class _Walker:
         try:
             return self.loader.construct_object(node, deep=True)
         # Explicit tags such as "!!int abc" make PyYAML's constructors raise plain errors.
-        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError):
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, IndexError):
             self.problem(
                 node,
                 path,

@@ -600,3 +600,11 @@ def test_python_parser_is_used_without_libyaml(
     loaded = _load(tmp_path, NESTED)
     assert loaded.data["noi_dung"][0]["doan"] == ["Đoạn một", "Đoạn hai"]
     assert loaded.source.line_of(("noi_dung", 1, "tieu_de")) == 12
+
+
+def test_an_empty_explicit_int_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("a: !!int\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_yaml(path, "a.yaml")
+    assert "không chuyển được giá trị" in str(raised.value.problems[0])

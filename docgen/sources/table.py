@@ -40,9 +40,6 @@ from itertools import pairwise, repeat, zip_longest
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
 from docgen.errors import InputError, Problem
 from docgen.formatting import nfc
 from docgen.loading import FieldPath, SourceMap, load_yaml
@@ -309,6 +306,8 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None, spec: _Spec) -> list[T
 def _open_workbook(data: bytes, name: str, data_only: bool) -> Any:
     """Return the read-only openpyxl workbook of ``data``; raises InputError if damaged."""
     try:
+        import openpyxl  # only when a workbook is read: importing it costs ~0.15 s
+
         return openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False
         )
@@ -790,3 +789,12 @@ def _read_yaml(path: Path, name: str, spec: _Spec) -> list[TableRow]:
     if problems:
         raise InputError(problems)
     return table
+
+
+def get_column_letter(number: int) -> str:
+    """Return the spreadsheet letters of the 1-based column ``number``: 1 -> "A", 28 -> "AB"."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
