@@ -20,12 +20,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from pathlib import Path
 
 from openpyxl import Workbook
-
-from docgen.render.package import read_parts, write_parts
+from reproducible import save_workbook
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "hang-loat"
 TITLE = (
@@ -71,17 +69,7 @@ def write_xlsx(path: Path) -> None:
         sheet.append(row)
     for column, width in WIDTHS.items():
         sheet.column_dimensions[column].width = width
-    workbook.properties.created = FIXED
-    workbook.properties.creator = "docgen"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    # openpyxl stamps the save time in core.xml and the zip: fix both so the file is the
-    # same bytes on every run.
-    parts = read_parts(buffer.getvalue())
-    core = parts["docProps/core.xml"].decode("utf-8")
-    core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", r"\g<1>2024-01-01T00:00:00Z", core)
-    parts["docProps/core.xml"] = core.encode("utf-8")
-    path.write_bytes(write_parts(parts))
+    save_workbook(workbook, path)
 
 
 def write_csv(path: Path) -> None:
