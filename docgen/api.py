@@ -302,6 +302,30 @@ def require_pdf_converter() -> None:
         )
 
 
+def write_pdfs(documents: list[Path]) -> list[Path]:
+    """Convert ``documents`` to PDFs beside them, in as few LibreOffice runs as possible
+    (one per group of distinct file names, since LibreOffice names its PDFs by stem), each
+    written atomically; return the PDFs' paths in order."""
+    from docgen.render.pdf import convert_many
+
+    groups: list[list[Path]] = []
+    for document in documents:
+        group = next((g for g in groups if all(d.stem != document.stem for d in g)), None)
+        if group is None:
+            groups.append(group := [])
+        group.append(document)
+    converted: dict[Path, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as folder:
+        for index, group in enumerate(groups):
+            for document, pdf in zip(
+                group, convert_many(group, Path(folder) / str(index)), strict=True
+            ):
+                target = document.with_suffix(".pdf")
+                write_atomic(target, pdf.read_bytes())
+                converted[document] = target
+    return [converted[document] for document in documents]
+
+
 def write_pdf(document: Path) -> Path:
     """Convert ``document`` to a PDF beside it, atomically; return the PDF's path."""
     # Imported here: only `render --pdf` needs the converter (and subprocess).

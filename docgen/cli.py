@@ -304,6 +304,9 @@ def _print_build(report: Any) -> None:
 @click.help_option("-h", "--help", help=HELP_OPTION_TEXT)
 @_build_options
 @click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
+@click.option(
+    "--pdf", is_flag=True, help="Tạo thêm bản PDF cạnh mỗi tệp .docx vừa tạo (cần LibreOffice)."
+)
 @click.pass_context
 def build_command(
     context: click.Context,
@@ -313,6 +316,7 @@ def build_command(
     jobs: int | None,
     keep_going: bool,
     force: bool,
+    pdf: bool,
 ) -> None:
     """Tạo hàng loạt: mọi văn bản trong các thư mục, và tệp hàng loạt (hang_loat).
 
@@ -327,11 +331,16 @@ def build_command(
 
     def action() -> None:
         inputs = existing_inputs(paths)
+        if pdf:
+            api.require_pdf_converter()
         on_written, close = _progress("Đang tạo")
         try:
             report = build(inputs, output_dir, templates_dir, jobs, force, keep_going, on_written)
         finally:
             close()
+        if pdf and report.rendered:
+            for written in api.write_pdfs(report.rendered):
+                click.echo(display_path(written))
         _print_build(report)
         if report.failed:
             context.exit(1)

@@ -4,6 +4,7 @@ changed; ``docgen watch`` re-renders after a save and survives a bad one."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -258,3 +259,15 @@ def test_an_interrupted_builds_temporary_files_are_removed(data: Path) -> None:
     leftover.write_bytes(b"half")
     built(data, BATCH)
     assert not leftover.exists()
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="needs LibreOffice (installed by .ci/run)"
+)
+def test_build_pdf_writes_a_pdf_beside_each_new_document(data: Path) -> None:
+    result = CliRunner().invoke(main, ["build", f"data/{BATCH}", "-o", "out", "--pdf", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    documents = sorted(Path("out").glob("*.docx"))
+    assert len(documents) == 13
+    for document in documents:
+        assert document.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
