@@ -278,8 +278,9 @@ def table_view(table: TableSpec) -> TableView:
     return TableView(views, rows, numbered=table.so_thu_tu is not None)
 
 
-def _plain(text: str, bold: bool = False) -> list[Rich]:
-    return [(Span(text, bold=bold),)]
+def plain_cell(text: str, bold: bool = False) -> list[Rich]:
+    """Return a table cell of one paragraph holding ``text``; an empty text is an empty cell."""
+    return [(Span(text, bold=bold),)] if text else []
 
 
 def figures_view(figures: Figures) -> TableView:
@@ -304,22 +305,22 @@ def figures_view(figures: Figures) -> TableView:
     grand_total = sum(sum(values) for values in rows_values)
 
     def numbers(values: list[int], bold: bool) -> list[list[Rich]]:
-        cells = [_plain(format_number(value), bold) for value in values]
+        cells = [plain_cell(format_number(value), bold) for value in values]
         if figures.tong_cot is not None:
-            cells.append(_plain(format_number(sum(values)), bold))
+            cells.append(plain_cell(format_number(sum(values)), bold))
         if figures.ty_le is not None:
             share = 100 * sum(values) / grand_total if grand_total else 0.0
-            cells.append(_plain(format_percent(share), bold))
+            cells.append(plain_cell(format_percent(share), bold))
         return cells
 
     rows: list[RowView] = []
     for index, (row, values) in enumerate(zip(figures.dong, rows_values, strict=True), 1):
-        number = [_plain(str(index), True)] if figures.so_thu_tu else []
+        number = [plain_cell(str(index), True)] if figures.so_thu_tu else []
         rows.append(RowView([*number, [parse_inline(row.ten)], *numbers(values, False)]))
     if figures.tong_hang is not None:
         totals = [sum(column) for column in zip(*rows_values, strict=True)]
         number = [[]] if figures.so_thu_tu else []
-        rows.append(RowView([*number, _plain(figures.tong_hang, True), *numbers(totals, True)]))
+        rows.append(RowView([*number, plain_cell(figures.tong_hang, True), *numbers(totals, True)]))
     return TableView(columns, rows, numbered=figures.so_thu_tu)
 
 
@@ -356,10 +357,12 @@ def task_results_view(results: TaskResults, plan: PlanTable) -> TableView:
             shown_group = task.group
             group = next(g for g in plan.groups if g.ref == task.group)
             heading: list[list[Rich]] = [[(Span(group.title, bold=True),)]]
-            label: list[list[Rich]] = [_plain(group.label, True)] if numbered else []
+            label: list[list[Rich]] = [plain_cell(group.label, True)] if numbered else []
             blanks: list[list[Rich]] = [[] for _ in range(len(plan.columns))]
             rows.append(RowView([*label, *heading, *blanks], True))
-        cells: list[list[Rich]] = [_plain(task.ref.rsplit(".", 1)[-1], True)] if numbered else []
+        cells: list[list[Rich]] = (
+            [plain_cell(task.ref.rsplit(".", 1)[-1], True)] if numbered else []
+        )
         cells += [[parse_inline(line) for line in lines] for lines in task.cells]
         cells.append([parse_inline(line) for line in results.ket_qua[task.ref]])
         rows.append(RowView(cells))

@@ -107,7 +107,6 @@ _OLD_STYLE_TONE = re.compile(rf"(?<!q)(oa|oe|uy)([{_TONE_MARKS}])(?!\w)")
 
 _NOI_NHAN_LEADING = re.compile(r"^[\s\-–+•]+")
 _NOI_NHAN_TRAILING = re.compile(r"[\s;,.]+$")
-_BASIS_END = re.compile(r"[\s;,.]+$")
 # Characters XML 1.0 forbids: the complement of #x9 | #xA | #xD | [#x20-#xD7FF] |
 # [#xE000-#xFFFD] | [#x10000-#x10FFFF] (lone surrogates included).
 _XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -228,7 +227,10 @@ def legal_bases(lines: list[str], proposal: str | None) -> list[str]:
     """Return the căn cứ lines punctuated as N30 wants (Phụ lục I, Mục II.6.a): each line
     ends ";"; the proposal ("Theo đề nghị của ...") ends "."; without one the last căn cứ
     does. Punctuation the user typed at the ends is replaced."""
-    texts = [_BASIS_END.sub("", nfc(line)) for line in [*lines, *([proposal] if proposal else [])]]
+    texts = [
+        _NOI_NHAN_TRAILING.sub("", nfc(line))
+        for line in [*lines, *([proposal] if proposal else [])]
+    ]
     return [text + ("." if index == len(texts) - 1 else ";") for index, text in enumerate(texts)]
 
 

@@ -135,7 +135,7 @@ class Project:
         self._tables: dict[
             tuple[Path, str | None], tuple[list[TableRow] | None, list[Problem]]
         ] = {}
-        self._rates: tuple[RateTable | None, list[Problem], str] | None = None
+        self._rates: tuple[RateTable | None, list[Problem], str, Path | None] | None = None
         self.folder: Path | None = None
         """Where the profile files were looked for (muc-thuong.yaml is found from here)."""
         self.paths: list[Path] = []
@@ -412,15 +412,15 @@ class _ProjectResources:
                     f"không tìm thấy tệp mức thưởng {RATES_FILE} trong thư mục văn bản "
                     "hay các thư mục cha"
                 )
-                self.project._rates = (None, [], message)
+                self.project._rates = (None, [], message, None)
             else:
                 loaded = _load_file(path, found)
                 if loaded is not None and _mapping_or_problem(loaded, found):
                     table = _validate(TypeAdapter(RateTable), loaded, found)
                 name = display_path(path)
-                self.project._rates = (table, found, f"tệp {name} có lỗi (xem các lỗi của tệp đó)")
-        table, found, message = self.project._rates
-        rates_path = find_upwards(self.project.folder or self.base, RATES_FILE)
+                message = f"tệp {name} có lỗi (xem các lỗi của tệp đó)"
+                self.project._rates = (table, found, message, path)
+        table, found, message, rates_path = self.project._rates
         if rates_path is not None:
             self.read.append(rates_path)
         if table is None:

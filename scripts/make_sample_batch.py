@@ -17,13 +17,11 @@ added only so the sample has 12 rows; it does not exist. Delete its row to get t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
-from reproducible import save_workbook
+from reproducible import save_csv, save_workbook
 
 FOLDER = Path(__file__).resolve().parents[1] / "data" / "hang-loat"
 TITLE = (
@@ -73,13 +71,7 @@ def write_xlsx(path: Path) -> None:
 
 
 def write_csv(path: Path) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([TITLE])
-    writer.writerow(HEADER)
-    writer.writerows(rows())
-    # Excel's "CSV UTF-8" writes a byte-order mark; keep it to show docgen reads it.
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    save_csv([[TITLE], HEADER, *rows()], path)
 
 
 def main() -> int:

@@ -9,13 +9,11 @@ Every name is invented; the units are the district's public bodies.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
-from reproducible import save_workbook
+from reproducible import save_csv, save_workbook
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi", "Đỗ", "Y", "A")
@@ -59,9 +57,9 @@ def write_xlsx(path: Path) -> None:
 
 
 def write_csv(path: Path) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức", "Đối tượng", "Ghi chú"])
+    table: list[list[object]] = [
+        ["TT", "Họ và tên", "Chức vụ, đơn vị", "Hình thức", "Đối tượng", "Ghi chú"]
+    ]
     rows = [
         ("Phòng Văn hóa và Thông tin", "", "Tập thể", "Tổ chức chuỗi hoạt động kỷ niệm"),
         ("Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện", "", "Tập thể",
@@ -69,13 +67,12 @@ def write_csv(path: Path) -> None:
         ("Văn phòng HĐND và UBND huyện", "", "Tập thể", "Phục vụ Lễ kỷ niệm"),
     ]  # fmt: skip
     for number, (name, unit, subject, note) in enumerate(rows, 1):
-        writer.writerow([number, name, unit, "Giấy khen", subject, note])
+        table.append([number, name, unit, "Giấy khen", subject, note])
     for index in range(12):
         name, unit = person(100 + index)
-        writer.writerow([len(rows) + index + 1, name, unit, "Giấy khen", "Cá nhân",
-                         "Thành tích xuất sắc trong công tác chuẩn bị"])  # fmt: skip
-    # Excel's "CSV UTF-8" writes a byte-order mark; keep it to show docgen reads it.
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+        table.append([len(rows) + index + 1, name, unit, "Giấy khen", "Cá nhân",
+                      "Thành tích xuất sắc trong công tác chuẩn bị"])  # fmt: skip
+    save_csv(table, path)
 
 
 def main() -> int:

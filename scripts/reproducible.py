@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -32,3 +33,11 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
     core = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", r"\g<1>2024-01-01T00:00:00Z", core)
     parts["docProps/core.xml"] = core.encode("utf-8")
     path.write_bytes(write_parts(parts))
+
+
+def save_csv(rows: list[list[object]], path: Path) -> None:
+    """Save ``rows`` as Excel's "CSV UTF-8" does: a byte-order mark, ";" between cells (the
+    Vietnamese locale's list separator) and CRLF line ends, so docgen is shown reading it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))

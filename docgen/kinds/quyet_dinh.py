@@ -26,6 +26,7 @@ from docgen.context import (
     closing_sentence,
     flatten_blocks,
     frame_context,
+    plain_cell,
 )
 from docgen.errors import Problem
 from docgen.formatting import (
@@ -36,7 +37,7 @@ from docgen.formatting import (
     roman,
     upper_vi,
 )
-from docgen.inline import Rich, Span, parse_inline
+from docgen.inline import Span, parse_inline
 from docgen.kinds.base import Extras, Kind, Resources
 from docgen.models.agency import Agency, Signer, SignerPatch
 from docgen.models.awards import SUBJECT_NAMES, AwardForm, RateTable, Subject
@@ -544,24 +545,33 @@ def awards_view(awards: Awards) -> TableView:
     columns = [ColumnView(t, w, a) for t, w, a in zip(titles, widths, aligns, strict=False)]
     blanks = len(widths) - 2
 
-    def plain(text: str, bold: bool = False) -> list[Rich]:
-        return [(Span(text, bold=bold),)] if text else []
-
     rows: list[RowView] = []
     for index, group in enumerate(awards.groups, 1):
         heading = f"{group.form.ten} - {SUBJECT_NAMES[group.subject].lower()}"
-        rows.append(RowView([plain(roman(index), True), plain(heading, True),
+        rows.append(RowView([plain_cell(roman(index), True), plain_cell(heading, True),
                              *([] for _ in range(blanks))], group=True))  # fmt: skip
         for number, line in enumerate(group.lines, 1):
-            cells = [plain(str(number)), plain(line.ten), plain(line.chuc_vu_don_vi),
-                     plain(group.form.ten_ngan or group.form.ten),
-                     plain(format_amount(line.amount))]  # fmt: skip
+            cells = [plain_cell(str(number)), plain_cell(line.ten), plain_cell(line.chuc_vu_don_vi),
+                     plain_cell(group.form.ten_ngan or group.form.ten),
+                     plain_cell(format_amount(line.amount))]  # fmt: skip
             if awards.notes:
-                cells.append(plain(line.ghi_chu))
+                cells.append(plain_cell(line.ghi_chu))
             rows.append(RowView(cells))
         count = f"Cộng: {len(group.lines):02d} {SUBJECT_NAMES[group.subject].lower()}"
-        subtotal = [[], plain(count, True), [], [], plain(format_amount(group.total), True)]
+        subtotal = [
+            [],
+            plain_cell(count, True),
+            [],
+            [],
+            plain_cell(format_amount(group.total), True),
+        ]
         rows.append(RowView(subtotal + ([[]] if awards.notes else [])))
-    total = [[], plain("Tổng cộng", True), [], [], plain(format_amount(awards.total), True)]
+    total = [
+        [],
+        plain_cell("Tổng cộng", True),
+        [],
+        [],
+        plain_cell(format_amount(awards.total), True),
+    ]
     rows.append(RowView(total + ([[]] if awards.notes else [])))
     return TableView(columns, rows, numbered=True, rows_whole=True, span_groups=True)
