@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docgen.api import Renderer, Workspace, default_templates_dir, document_properties
+from docgen.api import Renderer, Workspace, default_templates_dir
 from docgen.batch import BatchDocument, read_batch
 from docgen.errors import DocgenError, InputError, Problem, display_path
 from docgen.loading import Loaded, load_yaml
@@ -343,4 +343,4 @@ def build(
     return builder.run(paths, on_written)
 
 
-__all__ = ["BuildReport", "Builder", "build", "document_properties"]
+__all__ = ["BuildReport", "Builder", "Worker", "build"]
