@@ -24,6 +24,9 @@ FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 TOGGLES = {"bold": "w:b", "italic": "w:i", "caps": "w:caps"}
 
 
+RPR = qn("w:rPr")
+
+
 class StyleIndex:
     """The styles of one document, indexed once: reading a large document looks up the same
     few style chains thousands of times, and python-docx's own lookups are linear XPath scans."""
@@ -41,6 +44,9 @@ class StyleIndex:
         self.run_defaults = _defaults(document, "rPr")
         self.paragraph_defaults = _defaults(document, "pPr")
         self._chains: dict[tuple[str, str | None], list[Any]] = {}
+        # Keyed by the identity of cached chains (they live as long as the index).
+        self._run_levels: dict[tuple[int, int], list[Any]] = {}
+        self._no_chain: list[Any] = []
 
     def chain(self, kind: str, style_id: str | None) -> list[Any]:
         """Return the style elements of ``style_id`` and its bases, most specific first."""
@@ -60,12 +66,25 @@ class StyleIndex:
             self._chains[key] = chain
         return self._chains[key]
 
+    def style_run_levels(self, paragraph: Paragraph) -> list[Any]:
+        """Return the rPr elements the paragraph's style chain, its table's style chain and
+        the document defaults give a run of ``paragraph``, most specific first (cached per
+        pair of styles: a long document has thousands of runs and a handful of pairs)."""
+        paragraph_chain = self.paragraph_chain(paragraph)
+        table_chain = self.table_chain(paragraph)
+        key = (id(paragraph_chain), id(table_chain))
+        if key not in self._run_levels:
+            levels = [style.find(RPR) for style in (*paragraph_chain, *table_chain)]
+            levels.append(self.run_defaults)
+            self._run_levels[key] = [level for level in levels if level is not None]
+        return self._run_levels[key]
+
     def table_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the style chain of the innermost table holding ``paragraph`` (or [])."""
         table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
         properties = None if table is None else table.find(qn("w:tblPr"))
         style = None if properties is None else properties.find(qn("w:tblStyle"))
-        return [] if style is None else self.chain("table", style.get(qn("w:val")))
+        return self._no_chain if style is None else self.chain("table", style.get(qn("w:val")))
 
     def paragraph_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the paragraph style chain of ``paragraph`` (its own style or the default)."""
@@ -114,9 +133,7 @@ def _run_property_levels(document: Document, paragraph: Paragraph, run: Run | No
         if character is not None:
             chain = index.chain("character", character.get(qn("w:val")))
             levels += [style.find(qn("w:rPr")) for style in chain]
-    levels += [style.find(qn("w:rPr")) for style in index.paragraph_chain(paragraph)]
-    levels += [style.find(qn("w:rPr")) for style in index.table_chain(paragraph)]
-    levels.append(index.run_defaults)
+    levels += index.style_run_levels(paragraph)
     return [level for level in levels if level is not None]
 
 
