@@ -9,13 +9,13 @@ output as it was.
 from __future__ import annotations
 
 import io
-import tempfile
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docgen.errors import DocgenError, InputError, Problem, TemplateError, display_path
+from docgen.errors import InputError, Problem, TemplateError, display_path
 from docgen.loading import SourceMap
 from docgen.project import (
     AGENCIES_FILE,
@@ -25,7 +25,7 @@ from docgen.project import (
     Project,
     find_upwards,
 )
-from docgen.render.atomic import write_atomic
+from docgen.render.atomic import output_key, sweep, would_replace, write_atomic
 from docgen.render.package import CoreProperties
 from docgen.render.template import PreparedTemplate
 
@@ -62,15 +62,23 @@ class Workspace:
     def __init__(self) -> None:
         self._projects: dict[tuple[Path | None, ...], Project] = {}
         self._folders: dict[Path, Project] = {}
+        self._given: dict[Path, Project] = {}
 
     def project_for(self, path: Path) -> Project:
-        """Return the project of the document at ``path`` (its nearest profile files)."""
-        folder = path.resolve().parent
+        """Return the project of the document at ``path``: the nearest profile files in the
+        folder ``path`` names (a symbolic link's own folder) or above."""
+        given = path.parent if path.is_absolute() else Path.cwd() / path.parent
+        if given in self._given:  # resolving costs file-system calls; a batch asks per unit
+            return self._given[given]
+        # The folder the user named, not the one a symbolic link points to: a linked document
+        # takes the profiles beside the link. ".." is applied to the name, as a shell does.
+        folder = Path(os.path.abspath(path)).parent
         if folder not in self._folders:
             key = tuple(find_upwards(folder, name) for name in PROFILE_FILES)
             if key not in self._projects:
                 self._projects[key] = Project.from_folder(folder)
             self._folders[folder] = self._projects[key]
+        self._given[given] = self._folders[folder]
         return self._folders[folder]
 
     def load_file(self, path: Path) -> LoadedDocument:
@@ -166,20 +174,21 @@ def _skip_reason(path: Path) -> str | None:
 def _output_conflicts(sources: list[Path], output_dir: Path) -> list[Problem]:
     """Return a problem for each input whose output another input or itself would clobber."""
     problems: list[Problem] = []
-    claimed: dict[Path, Path] = {}
+    claimed: dict[str, Path] = {}
     for source in sources:
-        target = output_path(source, output_dir).resolve()
-        if target == source.resolve():
+        target = output_path(source, output_dir)
+        key = output_key(target.resolve())
+        if would_replace(target, source):
             message = f"tệp kết quả {display_path(target)} sẽ ghi đè chính tệp dữ liệu"
             problems.append(Problem(display_path(source), None, "", message))
-        elif target in claimed:
+        elif key in claimed:
             message = (
-                f"cùng ghi ra {display_path(target)} với {display_path(claimed[target])}: "
+                f"cùng ghi ra {display_path(target)} với {display_path(claimed[key])}: "
                 "hãy đổi tên một tệp hoặc tạo từng tệp với -o khác nhau"
             )
             problems.append(Problem(display_path(source), None, "", message))
         else:
-            claimed[target] = source
+            claimed[key] = source
     return problems
 
 
@@ -187,19 +196,16 @@ def render_files(
     paths: Iterable[Path],
     output_dir: Path,
     templates_dir: Path | None = None,
-    pdf: bool = False,
     on_written: Callable[[Path], None] | None = None,
 ) -> RenderReport:
     """Validate every file of ``paths``, render them all, then write ``output_dir/<stem>.docx``.
 
-    Profile files (co-quan.yaml, noi-nhan.yaml) are skipped and listed. With ``pdf`` a PDF
-    is written beside each .docx. ``on_written`` is called with each path written. Raises
+    Profile files (co-quan.yaml, noi-nhan.yaml) are skipped and listed. ``on_written`` is
+    called with each path written (PDFs: :mod:`docgen.pdf_outputs`). Raises
     :class:`InputError` with every problem of every input, or :class:`TemplateError`,
     before anything is written.
     """
     report = RenderReport()
-    if pdf:
-        require_pdf_converter()
     sources: list[Path] = []
     for path in paths:
         reason = _skip_reason(path)
@@ -219,6 +225,8 @@ def render_files(
         raise InputError(problems)
     renderer = Renderer(templates_dir)
     rendered = [(document, renderer.render(document)) for document in documents]
+    for folder in dict.fromkeys(output_path(path, output_dir).parent for path in sources):
+        sweep(folder, recursive=False)  # what a killed earlier run left beside its outputs
     for path, (document, data) in zip(sources, rendered, strict=True):
         report.warnings += document.warnings
         target = output_path(path, output_dir)
@@ -226,11 +234,6 @@ def render_files(
         report.written.append(target)
         if on_written:
             on_written(target)
-        if pdf:
-            written_pdf = write_pdf(target)
-            report.written.append(written_pdf)
-            if on_written:
-                on_written(written_pdf)
     return report
 
 
@@ -248,91 +251,113 @@ def render_file(source: Path, output_dir: Path, renderer: Renderer | None = None
 
 
 def check_file(path: Path) -> FileReport:
-    """Return the N30 findings of the .docx at ``path`` (or why it could not be read)."""
-    from docgen.check.checker import check
+    """Return the N30 findings of the .docx at ``path``, or why it could not be checked.
+
+    Never raises for a bad file: an unreadable or too large file, and any internal error
+    while checking it, become the report's ``error`` (the traceback is kept in
+    ``FileReport.trace`` for ``--debug``), so a run over many files goes on.
+    """
+    import traceback
+
+    from docgen.check.checker import examine
     from docgen.check.inspect import UnreadableDocument, inspect_file
     from docgen.check.report import FileReport
 
+    name = display_path(path)
     try:
-        facts = inspect_file(path)
+        findings, document = examine(inspect_file(path))
+        return FileReport(name, findings, document=document)
     except UnreadableDocument as error:
-        return FileReport(display_path(path), error=str(error).split(": ", 1)[-1])
-    return FileReport(display_path(path), check(facts))
+        return FileReport(name, error=str(error).split(": ", 1)[-1], error_kind="unreadable")
+    except MemoryError:
+        return FileReport(
+            name, error="tệp quá lớn, không đủ bộ nhớ để đọc", error_kind="unreadable"
+        )
+    except RecursionError:
+        return FileReport(name, error="cấu trúc tệp lồng nhau quá sâu", error_kind="unreadable")
+    except Exception:  # a bug: reported for this file, the others are still checked
+        return FileReport(
+            name,
+            error="lỗi nội bộ của docgen khi kiểm tra tệp này (chạy lại với --debug để xem "
+            "chi tiết và báo cho người phát triển)",
+            error_kind="internal",
+            trace=traceback.format_exc(),
+        )
+
+
+def docx_files_in(folder: Path) -> list[Path]:
+    """Return the .docx files below ``folder``, recursively, sorted.
+
+    Word's lock files ("~$name.docx") and hidden files are skipped; symbolic links to
+    folders are not followed (a link back to a parent would loop).
+    """
+    import os
+
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found += [
+            Path(root, name)
+            for name in files
+            if name.lower().endswith(".docx") and not name.startswith(("~$", "."))
+        ]
+    return sorted(found)
+
+
+def check_paths(paths: Iterable[Path]) -> list[FileReport]:
+    """Return one report per file: each path given, a folder standing for its .docx files.
+
+    A folder without any .docx gets a report whose error says so. Never raises for a bad
+    file (see :func:`check_file`).
+    """
+    from docgen.check.report import FileReport
+
+    reports: list[FileReport] = []
+    for path in paths:
+        try:
+            folder = path.is_dir()
+        except OSError:  # a symbolic-link loop and the like: check_file words it
+            folder = False
+        if not folder:
+            reports.append(check_file(path))
+            continue
+        files = docx_files_in(path)
+        if not files:
+            reports.append(
+                FileReport(
+                    display_path(path),
+                    error="thư mục không có tệp .docx nào (kể cả thư mục con)",
+                    error_kind="unreadable",
+                )
+            )
+        reports += [check_file(file) for file in files]
+    return reports
 
 
 def fix_file(source: Path, target: Path) -> tuple[FixReport, FileReport]:
     """Write a corrected copy of ``source`` to ``target`` atomically.
 
-    Returns ``(changes, remaining findings)``. ``source`` is never modified. Raises
-    :class:`UnreadableDocument` when it cannot be read.
+    Returns ``(changes, remaining findings)``. ``source`` is never modified; when the fix
+    cannot be verified harmless, ``changes.refused`` says why, nothing is written and the
+    findings are the source's. Raises :class:`UnreadableDocument` when it cannot be read.
     """
     import docx
 
-    from docgen.check.checker import check
-    from docgen.check.fix import fix_document
+    from docgen.check.checker import examine
+    from docgen.check.fix import fix_verified
     from docgen.check.inspect import inspect_document, open_document
     from docgen.check.report import FileReport
 
-    document = open_document(source)
-    changes = fix_document(document)
+    # Pictures are kept: the fixed copy must carry them (read within the same budget).
+    document = open_document(source, keep_media=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    data = buffer.getvalue()
-    remaining = FileReport(
-        display_path(target), check(inspect_document(docx.Document(io.BytesIO(data))))
-    )
+    # Kept only when verified (text, findings, page count); else nothing is written.
+    data, changes = fix_verified(buffer.getvalue())
+    if data is None:
+        findings, info = examine(inspect_document(document))
+        return changes, FileReport(display_path(source), findings, document=info)
+    findings, info = examine(inspect_document(docx.Document(io.BytesIO(data))))
+    remaining = FileReport(display_path(target), findings, document=info)
     write_atomic(target, data)
     return changes, remaining
-
-
-def soffice_path() -> str | None:
-    """Return the path of LibreOffice's ``soffice``, or None when it is not installed."""
-    # docgen.render.pdf (and subprocess) is imported only when PDFs are asked for.
-    from docgen.render.pdf import soffice_path as find_soffice
-
-    return find_soffice()
-
-
-def require_pdf_converter() -> None:
-    """Raise :class:`DocgenError` unless LibreOffice is there to make PDFs."""
-    if soffice_path() is None:
-        raise DocgenError(
-            "cần LibreOffice để tạo PDF (Debian/Ubuntu: sudo apt-get install libreoffice-writer; "
-            "Windows: cài LibreOffice từ libreoffice.org)"
-        )
-
-
-def write_pdfs(documents: list[Path]) -> list[Path]:
-    """Convert ``documents`` to PDFs beside them, in as few LibreOffice runs as possible
-    (one per group of distinct file names, since LibreOffice names its PDFs by stem), each
-    written atomically; return the PDFs' paths in order."""
-    from docgen.render.pdf import convert_many
-
-    groups: list[list[Path]] = []
-    for document in documents:
-        group = next((g for g in groups if all(d.stem != document.stem for d in g)), None)
-        if group is None:
-            groups.append(group := [])
-        group.append(document)
-    converted: dict[Path, Path] = {}
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as folder:
-        for index, group in enumerate(groups):
-            for document, pdf in zip(
-                group, convert_many(group, Path(folder) / str(index)), strict=True
-            ):
-                target = document.with_suffix(".pdf")
-                write_atomic(target, pdf.read_bytes())
-                converted[document] = target
-    return [converted[document] for document in documents]
-
-
-def write_pdf(document: Path) -> Path:
-    """Convert ``document`` to a PDF beside it, atomically; return the PDF's path."""
-    # Imported here: only `render --pdf` needs the converter (and subprocess).
-    from docgen.render.pdf import convert_to_pdf
-
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as folder:
-        converted = convert_to_pdf(document, Path(folder))
-        target = document.with_suffix(".pdf")
-        write_atomic(target, converted.read_bytes())
-    return target

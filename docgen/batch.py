@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from docgen.errors import InputError, Problem, display_path
 from docgen.formatting import format_number
+from docgen.limits import excerpt
 from docgen.loading import Loaded, load_yaml
 from docgen.models.text import Lines, Text
 from docgen.project import BATCH_KEY
@@ -314,7 +315,7 @@ def _check_row(row: TableRow, spec: BatchSpec) -> tuple[dict[str, Any], list[Pro
             values[key] = 0  # an empty cell is none of that award
         elif isinstance(value, bool) or not isinstance(value, int):
             hint = " (viết 1234, không viết 1.234)" if isinstance(value, float) else ""
-            message = f"phải là số nguyên không âm, nhận được {value!r}{hint}"
+            message = f"phải là số nguyên không âm, nhận được {excerpt(repr(value))}{hint}"
             problems.append(row.source.problem((key,), message))
         elif value < 0:
             problems.append(row.source.problem((key,), f"không được âm, nhận được {value}"))

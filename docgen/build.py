@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +27,18 @@ from typing import Any
 from docgen.api import Renderer, Workspace, default_templates_dir
 from docgen.batch import BatchDocument, read_batch
 from docgen.errors import DocgenError, InputError, Problem, display_path
-from docgen.loading import Loaded, load_yaml
+from docgen.limits import MAX_INPUT_BYTES
+from docgen.loading import Loaded, load_yaml, read_limited
 from docgen.manifest import Entry, FileHashes, Manifest
 from docgen.project import BATCH_KEY, PROFILE_FILES, LoadedDocument
-from docgen.render.atomic import commit, discard, stale_temporaries, write_temporary
+from docgen.render.atomic import (
+    commit,
+    discard,
+    output_key,
+    sweep,
+    would_replace,
+    write_temporary,
+)
 
 DOCUMENT_SUFFIXES = (".yaml", ".yml")
 BATCH_LINE = re.compile(rf"^{BATCH_KEY}\s*:", re.MULTILINE)
@@ -66,6 +76,8 @@ class BuildReport:
     rendered: list[Path] = field(default_factory=list)
     skipped: int = 0
     """Outputs already up to date."""
+    up_to_date: list[Path] = field(default_factory=list)
+    """Those outputs (whose PDFs ``--pdf`` still makes when missing)."""
     failed: list[Problem] = field(default_factory=list)
     """With ``keep_going``: the problems of the inputs left out."""
     warnings: list[Problem] = field(default_factory=list)
@@ -81,6 +93,8 @@ class _Plan:
     skipped: int = 0
     ignored: list[tuple[Path, str]] = field(default_factory=list)
     claimed: dict[Path, str] = field(default_factory=dict)
+    claimed_keys: dict[str, str] = field(default_factory=dict)
+    """``claimed`` by :func:`~docgen.render.atomic.output_key`, to find clashes."""
 
 
 def _sources(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
@@ -101,11 +115,17 @@ def _hidden(file: Path, root: Path) -> bool:
 
 
 def _is_batch_file(path: Path) -> bool:
-    """Return True when the YAML file at ``path`` is a batch file (cheap: no parsing)."""
+    """Return True when the YAML file at ``path`` is a batch file (cheap: no parsing).
+
+    A file that cannot be read as a document (a FIFO, a device, too large) is not one: it is
+    then loaded as a document, which reports why, instead of being read here (a FIFO would
+    block, a device never end).
+    """
     try:
-        return BATCH_LINE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
-    except OSError:
+        raw = read_limited(path, str(path), MAX_INPUT_BYTES)
+    except InputError:
         return False
+    return BATCH_LINE.search(raw.decode("utf-8", errors="replace")) is not None
 
 
 class Worker:
@@ -153,12 +173,46 @@ _WORKER: Worker | None = None
 
 def _start_worker(templates_dir: Path) -> None:
     global _WORKER  # one per worker process: profiles and templates are prepared once there
+    # Ctrl+C reaches every process of the terminal: the main one stops the build and removes
+    # the temporary files; a worker finishes its document (its file is then removed too)
+    # instead of dying with a traceback. SIGTERM ends a worker at once (the main process's
+    # handler is inherited with fork); a file it leaves is swept as stale.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if os.name == "posix":
+        # A main process killed outright (kill -9) cannot stop its pool: a worker waits for
+        # work forever. On POSIX it is then re-parented, which it notices. (On Windows the
+        # pool's pipe to a dead main process breaks, which ends the worker.)
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _WORKER = Worker(templates_dir)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker process as soon as its parent ``parent`` is gone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _work(task: Task) -> Outcome:
     assert _WORKER is not None, "worker started without its state"
     return _WORKER(task)
+
+
+def _discard_all(outcomes: list[Outcome]) -> None:
+    """Remove the temporary files of ``outcomes``."""
+    for outcome in outcomes:
+        if outcome.temporary is not None:
+            discard(outcome.temporary)
+
+
+def _discard_results(futures: list[Future[Outcome]]) -> None:
+    """Remove the temporary files of the finished ones of ``futures``."""
+    for future in futures:
+        if future.done() and not future.cancelled() and future.exception() is None:
+            temporary = future.result().temporary
+            if temporary is not None:
+                discard(temporary)
 
 
 class Builder:
@@ -190,14 +244,16 @@ class Builder:
         nothing, unless ``keep_going``, which writes the valid documents and lists the rest.
         """
         started = time.perf_counter()
-        for leftover in stale_temporaries(self.output_dir):
-            discard(leftover)  # an interrupted earlier build's
+        sweep(self.output_dir)  # what killed earlier runs left
         plan = self._plan(paths)
         report = BuildReport(skipped=plan.skipped, ignored=plan.ignored)
+        rendering = {task.output for task in plan.tasks}
+        report.up_to_date = [output for output in plan.claimed if output not in rendering]
         problems = list(plan.problems)
         done: list[Outcome] = []
+        outcomes = self._outcomes(plan.tasks)
         try:
-            for number, outcome in enumerate(self._outcomes(plan.tasks), 1):
+            for number, outcome in enumerate(outcomes, 1):
                 if outcome.problems:
                     problems += [p for p in outcome.problems if p not in problems]
                 else:
@@ -205,19 +261,22 @@ class Builder:
                 if on_written:
                     on_written(outcome.task.output, number, len(plan.tasks))
         except BaseException:
-            for outcome in done:
-                if outcome.temporary is not None:
-                    discard(outcome.temporary)
+            # Ctrl+C, SIGTERM (see the CLI) or an error: no temporary file may stay behind.
+            outcomes.close()  # stops the workers and removes the files of those in flight
+            _discard_all(done)
+            sweep(self.output_dir)  # a worker's, if one was killed while writing
             raise
         if problems and not self.keep_going:
-            for outcome in done:
-                if outcome.temporary is not None:
-                    discard(outcome.temporary)
+            _discard_all(done)
             raise InputError(problems)
         report.failed = problems
-        for outcome in done:
+        for index, outcome in enumerate(done):
             assert outcome.temporary is not None
-            commit(outcome.temporary, outcome.task.output)
+            try:
+                commit(outcome.temporary, outcome.task.output)
+            except BaseException:
+                _discard_all(done[index:])
+                raise
             fingerprint = outcome.task.unit.fingerprint if outcome.task.unit else ""
             hashes = {str(path): self.hashes(path) for path in outcome.dependencies}
             self.manifest.record(outcome.task.output, Entry(hashes, fingerprint))
@@ -227,7 +286,7 @@ class Builder:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _outcomes(self, tasks: list[Task]) -> Iterator[Outcome]:
+    def _outcomes(self, tasks: list[Task]) -> Generator[Outcome, None, None]:
         """Yield the outcome of every task, in order, from worker processes when many."""
         if self.jobs <= 1 or len(tasks) < PARALLEL_FROM:
             worker = Worker(self.templates_dir)
@@ -238,17 +297,22 @@ class Builder:
             self.jobs, initializer=_start_worker, initargs=(self.templates_dir,)
         ) as pool:
             pending: list[Future[Outcome]] = []
-            queue = iter(tasks)
-            for task in queue:
-                pending.append(pool.submit(_work, task))
-                if len(pending) >= WINDOW * self.jobs:
-                    break
-            while pending:
-                outcome = pending.pop(0).result()
-                following = next(queue, None)
-                if following is not None:
-                    pending.append(pool.submit(_work, following))
-                yield outcome
+            try:
+                queue = iter(tasks)
+                for task in queue:
+                    pending.append(pool.submit(_work, task))
+                    if len(pending) >= WINDOW * self.jobs:
+                        break
+                while pending:
+                    outcome = pending.pop(0).result()
+                    following = next(queue, None)
+                    if following is not None:
+                        pending.append(pool.submit(_work, following))
+                    yield outcome
+            finally:
+                if pending:  # interrupted: the documents in flight are not wanted any more
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    _discard_results(pending)
 
     def _plan(self, paths: Iterable[Path]) -> _Plan:
         plan = _Plan()
@@ -268,6 +332,10 @@ class Builder:
             if file in used_by_batches:
                 continue  # a definition or table of a batch, not a document on its own
             output = self.output_dir / file.parent.relative_to(root) / f"{file.stem}.docx"
+            if would_replace(output, file):
+                message = f"tệp kết quả {display_path(output)} sẽ ghi đè chính tệp dữ liệu"
+                plan.problems.append(Problem(display_path(file), None, "", message))
+                continue
             if not self._claim(output, display_path(file), plan):
                 continue
             if not self.force and self.manifest.up_to_date(output, self.hashes, None):
@@ -277,11 +345,12 @@ class Builder:
         return plan
 
     def _claim(self, output: Path, source: str, plan: _Plan) -> bool:
-        if output in plan.claimed:
-            message = f"cùng ghi ra {display_path(output)} với {plan.claimed[output]}"
+        key = output_key(output)  # names differing only in case are one file on Windows
+        if key in plan.claimed_keys:
+            message = f"cùng ghi ra {display_path(output)} với {plan.claimed_keys[key]}"
             plan.problems.append(Problem(source, None, "", message))
             return False
-        plan.claimed[output] = source
+        plan.claimed[output] = plan.claimed_keys[key] = source
         return True
 
     def _plan_batch(self, file: Path, root: Path, plan: _Plan) -> set[Path]:
@@ -291,7 +360,8 @@ class Builder:
         if not self.force and record and self._batch_unchanged(record, folder):
             plan.skipped += len(record["outputs"])
             for name in record["outputs"]:
-                plan.claimed[folder / f"{name}.docx"] = display_path(file)
+                output = folder / f"{name}.docx"
+                plan.claimed[output] = plan.claimed_keys[output_key(output)] = display_path(file)
             return {Path(path) for path in record["files"]}
         batch, problems = read_batch(file, load_yaml(file, display_path(file)))
         plan.problems += problems

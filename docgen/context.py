@@ -98,10 +98,13 @@ class TableView:
 BodyItem = BodyParagraph | TableView
 
 
-def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[str, Any]:
+def frame_context(
+    resolved: ResolvedDocument, ten_loai: str, code: str, symbol: str | None = None
+) -> dict[str, Any]:
     """Return the context of the N30 frame: header, title, Kính gửi, căn cứ and closing.
 
-    ``ten_loai`` is the kind's name in sentence case, ``code`` its ký hiệu code ("KH").
+    ``ten_loai`` is the kind's name in sentence case, ``code`` its ký hiệu code ("KH");
+    ``symbol`` replaces the ký hiệu made from it (a công văn's "UBND-NV" has no code).
     Header and signature lines are upper-cased here, whatever case the data was written in.
     """
     document, agency, signer = resolved.document, resolved.agency, resolved.signer
@@ -115,7 +118,7 @@ def frame_context(resolved: ResolvedDocument, ten_loai: str, code: str) -> dict[
             "chu_quan": [upper_vi(line) for line in agency.chu_quan],
             "ten": [upper_vi(line) for line in agency.ten],
         },
-        "so": so_line(document.so, ky_hieu(code, agency.viet_tat)),
+        "so": so_line(document.so, symbol or ky_hieu(code, agency.viet_tat)),
         "dia_danh_ngay": date_line(agency.dia_danh, document.ngay, document.year),
         "ten_loai": upper_vi(ten_loai),
         "trich_yeu": list(document.trich_yeu),

@@ -6,6 +6,7 @@ else is a bug and is reported as such.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ class Problem:
     message: str
     column: str | None = None
     """The spreadsheet column ("C") when the value came from a table, else None."""
+    unusable: bool = dataclasses.field(default=False, compare=False)
+    """True when a file could not be read at all (missing, not a regular file, unreadable,
+    over the size limit): unusable input, for which a command exits with status 2, not 1."""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -44,11 +48,27 @@ class DocgenError(Exception):
 
 
 class InputError(DocgenError):
-    """The input data is invalid; ``problems`` lists every problem found, sorted."""
+    """The input data is invalid; ``problems`` lists every problem found, sorted.
+
+    ``exit_code`` is 2 when a file could not be read at all (see :attr:`Problem.unusable`),
+    else 1: a script can tell "fix the data" from "give docgen a file it can read".
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(set(problems), key=_problem_sort_key)
+        self.exit_code = exit_code_of(self.problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UnusableInputError(DocgenError):
+    """An input named on the command line is not there or cannot be read (status 2)."""
+
+    exit_code = 2
+
+
+def exit_code_of(problems: Iterable[Problem]) -> int:
+    """Return the exit status for ``problems``: 2 when one is unusable input, else 1."""
+    return 2 if any(problem.unusable for problem in problems) else 1
 
 
 class TemplateError(DocgenError):
@@ -67,5 +87,5 @@ def display_path(path: Path) -> str:
     """Return ``path`` relative to the working directory when it lies below it, else as given."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # not below; or a symbolic-link loop
         return str(path)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from docx.shared import Length
-
 from docgen.formatting import upper_vi
 from docgen.rules import n30
+from docgen.units import Length
 
 
 @dataclass(frozen=True)

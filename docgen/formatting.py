@@ -21,6 +21,7 @@ __all__ = [
     "attachment_line",
     "date_line",
     "date_words",
+    "forbidden_text_chars",
     "forbidden_xml_chars",
     "format_number",
     "format_percent",
@@ -32,6 +33,7 @@ __all__ = [
     "point_label",
     "roman",
     "so_line",
+    "time_words",
     "type_abbreviation",
     "upper_vi",
 ]
@@ -133,6 +135,35 @@ def forbidden_xml_chars(text: str) -> list[str]:
     return list(found)
 
 
+_TEXT_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
+"""Unicode categories no document text may hold: controls, private use, unassigned code
+points and non-characters (U+FFFE, U+10FFFF...), lone surrogates."""
+_TEXT_CONTROLS_ALLOWED = frozenset("\t\n")
+# str.isprintable() is false for every forbidden category (and for a few allowed ones: other
+# spaces, format characters), so text it accepts needs no closer look.
+_SPACED = str.maketrans("\t\n", "  ")
+
+
+def forbidden_text_chars(text: str) -> list[str]:
+    """Return the distinct characters of `text` no document may hold, as ``"U+0085"`` strings.
+
+    The same set ``docgen check`` reports as TEXT_CHARS (besides what XML forbids): control
+    characters other than tab and line break (U+007F, U+0085...), private-use characters
+    (U+E000, U+10FFFD...), unassigned code points and non-characters (U+FFFE...), lone
+    surrogates. Listed in order of first appearance; an empty list means `text` is fine.
+    """
+    if text.translate(_SPACED).isprintable():  # the common case, at C speed
+        return []
+    found: dict[str, None] = {}
+    for char in text:
+        if (
+            unicodedata.category(char) in _TEXT_FORBIDDEN_CATEGORIES
+            and char not in _TEXT_CONTROLS_ALLOWED
+        ):
+            found.setdefault(f"U+{ord(char):04X}")
+    return list(found)
+
+
 def _xml_allowed(code: int) -> bool:
     return (
         code in (0x9, 0xA, 0xD)
@@ -204,6 +235,16 @@ def date_words(day: datetime.date | None, year: int) -> str:
         raise ValueError(f"date {day.isoformat()} is not in year {year}")
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"ngày {day.day:02d} tháng {month} năm {year}"
+
+
+def time_words(moment: datetime.datetime) -> str:
+    """Return a time and date the N30 way, "08 giờ 00 phút, ngày 15 tháng 01 năm 2025".
+
+    Hours and minutes are padded to two digits like the day; the date part follows
+    :func:`date_words` (months 1 and 2 padded, others not). Seconds are not shown.
+    """
+    clock = f"{moment.hour:02d} giờ {moment.minute:02d} phút"
+    return f"{clock}, {date_words(moment.date(), moment.year)}"
 
 
 def attachment_line(

@@ -8,11 +8,12 @@ YAML text itself (syntax, duplicate keys, non-string keys) as :class:`~docgen.er
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -20,6 +21,16 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import Reader, ReaderError
 
 from docgen.errors import InputError, Problem
+from docgen.limits import (
+    MAX_ALIAS_VALUES,
+    MAX_DEPTH,
+    MAX_FIELD_CHARS,
+    MAX_INPUT_BYTES,
+    MAX_ITEMS,
+    MAX_VALUES,
+    excerpt,
+    number,
+)
 
 FieldPath = tuple[str | int, ...]
 
@@ -216,17 +227,26 @@ def _libyaml_differs(text: str) -> bool:
     )
 
 
-_LIBYAML_MAX_DEPTH = 100
+_LIBYAML_MAX_DEPTH = MAX_DEPTH
 """Nesting depth beyond which a libyaml-composed tree is parsed again by the Python parser.
 
 The Python parser recurses on nesting and fails with ``RecursionError`` ("tệp lồng nhau quá
-nhiều cấp") some 400 to 500 levels deep (it depends on the caller's stack), a little before
-the walk of the tree does; libyaml does not recurse. Documents are nested about 10 levels, so the re-parse only happens for a file nested
-so deeply that it may fail, and then fails (or loads) exactly as with the Python parser."""
+nhiều cấp") some 400 to 500 levels deep (it depends on the caller's stack); libyaml does not
+recurse. A file nested beyond :data:`~docgen.limits.MAX_DEPTH` is refused either way; parsing
+it again makes it fail exactly as with the Python parser (with that message, or with the
+depth limit's when the Python parser gets that far)."""
 
 
 class _TooDeep(Exception):
     """A libyaml-composed tree is nested more than :data:`_LIBYAML_MAX_DEPTH` levels."""
+
+
+class _Refused(Exception):
+    """The walk stops: the data goes beyond a limit of :mod:`docgen.limits`."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 def _compose(text: str, libyaml: bool = True) -> tuple[Node | None, SafeConstructor]:
@@ -320,25 +340,58 @@ def _load_once(text: str, name: str, libyaml: bool) -> Loaded:
         data = walker.value(root, ())
     except RecursionError as error:
         raise InputError([Problem(name, None, "", "tệp lồng nhau quá nhiều cấp")]) from error
+    except _Refused as refused:
+        raise InputError([refused.problem]) from None
     if walker.problems:
         raise InputError(walker.problems)
     return Loaded(data, SourceMap(name, walker.lines, walker.aliases))
 
 
-def _read_text(path: Path, name: str) -> str:
+def read_limited(path: Path, name: str, limit: int) -> bytes:
+    """Return the content of the regular file at ``path``, at most ``limit`` bytes.
+
+    Raises :class:`~docgen.errors.InputError` (one problem, about ``name``) when the file is
+    missing, unreadable, not a regular file (a folder, a device such as ``/dev/zero``, a FIFO:
+    reading those may never end, or block) or larger than ``limit``, checked before reading;
+    the problem is marked ``unusable`` (exit status 2).
+    """
+
+    def fail(message: str) -> InputError:
+        return InputError([Problem(name, None, "", message, unusable=True)])
+
     try:
-        raw = path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise fail("không đọc được tệp: đây là một thư mục, không phải tệp")
+        if not stat.S_ISREG(status.st_mode):
+            raise fail(
+                "không đọc được tệp: không phải tệp thông thường (thiết bị, FIFO hay socket);"
+                " hãy lưu dữ liệu vào một tệp rồi đưa tệp đó vào"
+            )
+        if status.st_size > limit:
+            raise fail(_too_large(limit))
+        with path.open("rb") as stream:
+            # One byte past the limit tells a file that grew since stat() without reading it all.
+            raw = stream.read(limit + 1)
     except FileNotFoundError as error:
-        raise InputError([Problem(name, None, "", "không tìm thấy tệp")]) from error
+        raise fail("không tìm thấy tệp") from error
     except IsADirectoryError as error:
-        message = "không đọc được tệp: đây là một thư mục, không phải tệp"
-        raise InputError([Problem(name, None, "", message)]) from error
+        raise fail("không đọc được tệp: đây là một thư mục, không phải tệp") from error
     except PermissionError as error:
-        message = "không đọc được tệp: không có quyền đọc"
-        raise InputError([Problem(name, None, "", message)]) from error
+        raise fail("không đọc được tệp: không có quyền đọc") from error
     except OSError as error:
-        message = f"không đọc được tệp: {error.strerror or error}"
-        raise InputError([Problem(name, None, "", message)]) from error
+        raise fail(f"không đọc được tệp: {error.strerror or error}") from error
+    if len(raw) > limit:
+        raise fail(_too_large(limit))
+    return raw
+
+
+def _too_large(limit: int) -> str:
+    return f"tệp quá lớn (hơn {limit // (1024 * 1024)} MB); hãy chia thành nhiều tệp nhỏ hơn"
+
+
+def _read_text(path: Path, name: str) -> str:
+    raw = read_limited(path, name, MAX_INPUT_BYTES)
     try:
         # utf-8-sig: Windows editors often prepend a byte-order mark.
         return raw.decode("utf-8-sig")
@@ -405,7 +458,10 @@ class _Walker:
 
     Every node is constructed once: an alias reuses the first value (as PyYAML does), and its
     path is recorded as a redirect to where the value was written instead of being walked
-    again, which keeps alias-heavy files ("billion laughs") cheap.
+    again, which keeps alias-heavy files ("billion laughs") cheap to load. The values each
+    node stands for, aliases expanded, are counted as well: validation and rendering expand
+    them, so a file whose aliases multiply (anchors nesting valid blocks) is refused here
+    (:class:`_Refused`), as is one beyond the other limits of :mod:`docgen.limits`.
     """
 
     def __init__(self, loader: SafeConstructor, name: str, max_depth: int | None = None) -> None:
@@ -418,6 +474,36 @@ class _Walker:
         self.problems: list[Problem] = []
         self.done: dict[Node, tuple[Any, FieldPath]] = {}
         self.in_progress: set[Node] = set()
+        self.sizes: dict[Node, int] = {}
+        """Values each walked node stands for, itself and its aliases' targets included."""
+        self.values = 0
+        """Values walked so far, aliases expanded."""
+        self.written = 0
+        """Nodes walked so far, each once: the values written in the file."""
+
+    def refuse(self, node: Node, path: FieldPath, message: str, field: bool = True) -> NoReturn:
+        """Stop the walk with one problem at ``path`` (or, without ``field``, its line only)."""
+        line = self.lines.get(path, node.start_mark.line + 1)
+        raise _Refused(Problem(self.name, line, format_field(path) if field else "", message))
+
+    def count(self, node: Node, path: FieldPath, values: int) -> None:
+        """Count ``values`` more values, reached at ``path``; refuse the file beyond limits."""
+        self.values += values
+        if self.values - self.written > MAX_ALIAS_VALUES:
+            self.refuse(
+                node,
+                path,
+                "bí danh (alias) lặp lại quá nhiều dữ liệu: hơn "
+                f"{number(MAX_ALIAS_VALUES)} giá trị khi mở rộng (các bí danh lồng nhau nhân "
+                "lên); hãy viết thẳng dữ liệu thay vì lồng bí danh",
+            )
+        if self.values > MAX_VALUES:
+            self.refuse(
+                node,
+                path,
+                f"tệp có quá nhiều dữ liệu: hơn {number(MAX_VALUES)} giá trị; hãy chia thành "
+                "nhiều tệp nhỏ hơn",
+            )
 
     def problem(self, node: Node, path: FieldPath, message: str) -> None:
         self.problems.append(
@@ -427,11 +513,18 @@ class _Walker:
     def value(self, node: Node, path: FieldPath) -> Any:
         if self.max_depth is not None and len(path) > self.max_depth:
             raise _TooDeep
+        if len(path) > MAX_DEPTH:
+            message = f"dữ liệu lồng nhau quá nhiều cấp (tối đa {MAX_DEPTH} cấp)"
+            self.refuse(node, path, message, field=False)
         if node in self.done:
             value, written_at = self.done[node]
             if written_at != path:
                 self.aliases.setdefault(path, written_at)
+            self.count(node, path, self.sizes[node])
             return value
+        before = self.values
+        self.written += 1
+        self.count(node, path, 1)
         if node in self.in_progress:
             # The node's own mark is the anchor; the user needs the line of the alias.
             line = self.lines.get(path, node.start_mark.line + 1)
@@ -449,9 +542,18 @@ class _Walker:
         finally:
             self.in_progress.discard(node)
         self.done[node] = (value, path)
+        self.sizes[node] = self.values - before
         return value
 
     def scalar(self, node: Node, path: FieldPath) -> Any:
+        if len(node.value) > MAX_FIELD_CHARS:
+            self.problem(
+                node,
+                path,
+                f"giá trị quá dài: {number(len(node.value))} ký tự (tối đa "
+                f"{number(MAX_FIELD_CHARS)}); hãy rút gọn hoặc chia thành nhiều đoạn",
+            )
+            return None
         if node.tag not in self.loader.yaml_constructors:
             self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
             return None
@@ -462,13 +564,18 @@ class _Walker:
             self.problem(
                 node,
                 path,
-                f"không chuyển được giá trị {node.value!r} theo thẻ {_show_tag(node.tag)}",
+                f"không chuyển được giá trị {excerpt(node.value)!r} theo thẻ {_show_tag(node.tag)}",
             )
             return None
 
     def sequence(self, node: SequenceNode, path: FieldPath) -> list[Any]:
         if node.tag != _SEQ_TAG:
             self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
+        if len(node.value) > MAX_ITEMS:
+            message = (
+                f"danh sách quá dài: {number(len(node.value))} mục (tối đa {number(MAX_ITEMS)})"
+            )
+            self.refuse(node, path, message)
         items = []
         for index, item in enumerate(node.value):
             item_path = (*path, index)
@@ -479,6 +586,9 @@ class _Walker:
     def mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
             self.problem(node, path, f"thẻ YAML không được hỗ trợ: {_show_tag(node.tag)}")
+        if len(node.value) > MAX_ITEMS:
+            message = f"quá nhiều trường: {number(len(node.value))} (tối đa {number(MAX_ITEMS)})"
+            self.refuse(node, path, message)
         result: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         merge_values: list[Node] = []
@@ -516,7 +626,9 @@ class _Walker:
         if not isinstance(key, str):
             # YAML reads yes/no/on/off, numbers and ~ as non-strings; quoting fixes that.
             self.problem(
-                node, path, f"khóa phải là chuỗi (nhận được {key!r}; hãy đặt khóa trong dấu nháy)"
+                node,
+                path,
+                f"khóa phải là chuỗi (nhận được {excerpt(repr(key))}; hãy đặt khóa trong dấu nháy)",
             )
             return None
         return key

@@ -56,6 +56,14 @@ class Entry:
         return combined_hash(self.dependencies, self.fingerprint)
 
 
+@dataclass(frozen=True)
+class PdfRecord:
+    """A PDF docgen wrote: the hash of the .docx it was made from, and its own hash."""
+
+    docx: str
+    pdf: str
+
+
 @dataclass
 class Manifest:
     """The outputs of earlier builds in one folder, by path relative to it (POSIX form)."""
@@ -64,6 +72,8 @@ class Manifest:
     outputs: dict[str, Entry] = field(default_factory=dict)
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per batch file: the hashes of all its files, and its outputs (skip without reading)."""
+    pdfs: dict[str, PdfRecord] = field(default_factory=dict)
+    """Per .docx output: the PDF docgen made from it (to skip it, or to know it is ours)."""
 
     @classmethod
     def load(cls, folder: Path) -> Manifest:
@@ -78,7 +88,11 @@ class Manifest:
                 name: Entry(dict(entry["dependencies"]), str(entry.get("fingerprint", "")))
                 for name, entry in data.get("outputs", {}).items()
             }
-            return cls(folder, outputs, dict(data.get("batches", {})))
+            pdfs = {
+                name: PdfRecord(str(record["docx"]), str(record["pdf"]))
+                for name, record in data.get("pdfs", {}).items()
+            }
+            return cls(folder, outputs, dict(data.get("batches", {})), pdfs)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls(folder)
 
@@ -120,6 +134,10 @@ class Manifest:
                 for name, entry in sorted(self.outputs.items())
             },
             "batches": dict(sorted(self.batches.items())),
+            "pdfs": {
+                name: {"docx": record.docx, "pdf": record.pdf}
+                for name, record in sorted(self.pdfs.items())
+            },
         }
         text = json.dumps(data, ensure_ascii=False, indent=1)
         self.folder.mkdir(parents=True, exist_ok=True)

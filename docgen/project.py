@@ -7,6 +7,7 @@ validation. Profiles and the directory are read once per project, not once per d
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,17 +18,19 @@ from pydantic import TypeAdapter, ValidationError
 from docgen.errors import InputError, Problem, display_path
 from docgen.fit import overflows
 from docgen.kinds import KINDS, Kind, kind_of
+from docgen.limits import excerpt
 from docgen.loading import FieldPath, Loaded, SourceMap, load_yaml
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, SignerPatch
 from docgen.models.awards import RateTable
 from docgen.models.documents import DocumentBase
-from docgen.models.recipients import RecipientDirectory
+from docgen.models.recipients import Recipient, RecipientDirectory
 from docgen.resolve import (
     Issue,
     ResolvedDocument,
     check_directory,
     raw_reference_issues,
     resolve,
+    resolve_recipients,
 )
 from docgen.rules import n30
 from docgen.sources.table import Column, TableRow, read_table
@@ -104,6 +107,43 @@ def _load_file(path: Path, problems: list[Problem]) -> Loaded | None:
         return None
 
 
+TO_FILL = "..."
+"""The value a starter file (``docgen new``) leaves where the user has to write something."""
+TO_FILL_MESSAGE = "cần điền: thay “...” bằng nội dung"
+
+
+def to_fill(data: Any, path: FieldPath = ()) -> list[FieldPath]:
+    """Return the paths of every value of ``data`` that is still :data:`TO_FILL`."""
+    if isinstance(data, str):
+        return [path] if data.strip() == TO_FILL else []
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in to_fill(value, (*path, key))]
+    if isinstance(data, list):
+        return [
+            found for index, value in enumerate(data) for found in to_fill(value, (*path, index))
+        ]
+    return []
+
+
+def mark_to_fill(
+    problems: list[Problem], paths: list[FieldPath], source: SourceMap
+) -> list[Problem]:
+    """Return ``problems`` with one “cần điền” problem per path in ``paths``, in place of
+    what validation said about those values (a "..." is no agency key, no file name)."""
+    if not paths:
+        return problems
+    marked = [source.problem(path, TO_FILL_MESSAGE) for path in paths]
+    fields = {problem.field for problem in marked}
+
+    def about_placeholder(problem: Problem) -> bool:
+        return problem.file == source.file and any(
+            problem.field == name or problem.field.startswith((f"{name}.", f"{name}["))
+            for name in fields
+        )
+
+    return [*(p for p in problems if not about_placeholder(p)), *marked]
+
+
 def _issues_to_problems(issues: list[Issue], source: SourceMap) -> list[Problem]:
     return [source.problem(path, message) for path, message in issues]
 
@@ -149,15 +189,17 @@ class Project:
         loaded: list[Loaded | None] = []
         names: list[str] = []
         paths: list[Path | None] = []
+        # As named (made absolute), not resolved: see Workspace.project_for.
+        folder = Path(os.path.abspath(folder))
         for name in (AGENCIES_FILE, RECIPIENTS_FILE):
-            path = find_upwards(folder.resolve(), name)
+            path = find_upwards(folder, name)
             paths.append(path)
             names.append(display_path(path) if path else name)
             loaded.append(_load_file(path, problems) if path else None)
             if path is not None and loaded[-1] is None:
                 loaded[-1] = Loaded(None, SourceMap(names[-1]))  # unreadable: broken
         project = cls(loaded[0], loaded[1], names[0], names[1], problems)
-        project.folder = folder.resolve()
+        project.folder = folder
         project.paths = [path for path in paths if path is not None]
         return project
 
@@ -196,6 +238,12 @@ class Project:
         if directory is not None:
             self.problems += _issues_to_problems(check_directory(directory), loaded.source)
         return directory
+
+    @property
+    def agencies(self) -> AgencyDirectory | None:
+        """Return the agency profiles (co-quan.yaml), or None when absent or broken."""
+        value: AgencyDirectory | None = None if self._agencies.broken else self._agencies.value
+        return value
 
     def load_file(self, path: Path) -> LoadedDocument:
         """Return the document at ``path`` validated and resolved.
@@ -252,6 +300,7 @@ class Project:
             and not (where[0] in ("noi_nhan", "kinh_gui") and self._recipients.broken)
         ]
         problems += _issues_to_problems(issues, source)
+        problems = mark_to_fill(problems, to_fill(data), source)
         if problems or resolved is None or document is None:
             raise InputError(problems)
         warnings = self._fit_warnings(document, resolved, source)
@@ -279,7 +328,11 @@ class Project:
     @staticmethod
     def _unknown_kind(loai: Any, source: SourceMap) -> Problem:
         known = ", ".join(KINDS)
-        wrong = "thiếu trường bắt buộc" if loai is None else f"loại văn bản không hỗ trợ: {loai!r}"
+        wrong = (
+            "thiếu trường bắt buộc"
+            if loai is None
+            else f"loại văn bản không hỗ trợ: {excerpt(repr(loai))}"
+        )
         return source.problem(("loai",), f"{wrong} (có: {known})")
 
     def _fit_warnings(
@@ -399,6 +452,19 @@ class _ProjectResources:
             self._report(table_problems)
             return None, f"tệp '{reference}' có lỗi (xem các lỗi của tệp đó)"
         return rows_found, None
+
+    def recipients(
+        self, entries: list[Recipient], field_name: str
+    ) -> tuple[list[str] | None, list[Issue]]:
+        """Return the lines of ``entries`` expanded through the recipients directory."""
+        project = self.project
+        if any(not isinstance(entry, str) for entry in entries):
+            self.read += [path for path in project.paths if path.name == RECIPIENTS_FILE]
+            if project._recipients.broken:  # its own problems are listed instead
+                return None, []
+        directory = None if project._recipients.broken else project._recipients.value
+        lines, issues = resolve_recipients(entries, directory, project.recipients_name, field_name)
+        return (None if issues else lines), issues
 
     def rates(self) -> tuple[RateTable | None, str | None]:
         """Return the nearest muc-thuong.yaml above the document, validated once."""

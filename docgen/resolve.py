@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from docgen.formatting import VIETNAMESE_LETTERS
+from docgen.limits import excerpt
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, Signer, SignerPatch
 from docgen.models.blocks import (
     Block,
@@ -64,7 +65,7 @@ def _unknown(what: str, key: str, keys: Any, where: str) -> str:
     """Return the message for a key that names nothing, listing the keys there are."""
     names = sorted(keys)
     known = ", ".join(names) if names else "(chưa có mục nào)"
-    return f"không có {what} '{key}' trong {where} (có: {known})"
+    return f"không có {what} '{excerpt(key)}' trong {where} (có: {known})"
 
 
 def resolve_agency(

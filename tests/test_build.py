@@ -271,3 +271,83 @@ def test_build_pdf_writes_a_pdf_beside_each_new_document(data: Path) -> None:
     assert len(documents) == 13
     for document in documents:
         assert document.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_an_output_that_would_replace_its_input_is_an_error(data: Path) -> None:
+    # Issue 10, item 5: a YAML file named like its output, built into its own folder.
+    source = data / "ke-hoach.docx"
+    shutil.copyfile(data / "kehoach-tdkt-2024.yaml", source)
+    before = source.read_bytes()
+    with pytest.raises(InputError) as raised:
+        build([source], data)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{Path('data/ke-hoach.docx')}: tệp kết quả {Path('data/ke-hoach.docx')} sẽ ghi đè"
+        " chính tệp dữ liệu"
+    ]
+    assert source.read_bytes() == before
+
+
+def test_two_documents_with_one_output_name_are_an_error(data: Path) -> None:
+    shutil.copyfile(data / "kehoach-tdkt-2024.yaml", data / "kehoach-tdkt-2024.yml")
+    with pytest.raises(InputError) as raised:
+        build([data / "kehoach-tdkt-2024.yaml", data / "kehoach-tdkt-2024.yml"], Path("out"))
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{Path('data/kehoach-tdkt-2024.yml')}: cùng ghi ra"
+        f" {Path('out/kehoach-tdkt-2024.docx')} với {Path('data/kehoach-tdkt-2024.yaml')}"
+    ]
+    assert not Path("out/kehoach-tdkt-2024.docx").exists()
+
+
+def test_outputs_differing_only_in_case_are_one_file(data: Path) -> None:
+    # Plan.docx and plan.docx are the same file on Windows and macOS: refused everywhere.
+    shutil.copyfile(data / "kehoach-tdkt-2024.yaml", data / "KeHoach-TDKT-2024.yml")
+    with pytest.raises(InputError) as raised:
+        build([data / "kehoach-tdkt-2024.yaml", data / "KeHoach-TDKT-2024.yml"], Path("out"))
+    [problem] = raised.value.problems
+    assert "cùng ghi ra" in problem.message
+
+
+def _children(pid: int) -> list[int]:
+    """Return the pids of the running processes whose parent is ``pid`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads Linux's /proc")
+def test_pool_workers_end_when_the_build_is_killed_outright(data: Path) -> None:
+    """kill -9 leaves the main process no chance to stop its pool: the workers notice."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docgen", "build", "data", "-o", "out", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = _children(process.pid)
+        time.sleep(0.02)
+    if process.poll() is not None:
+        pytest.skip("the build finished before its pool could be seen")
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(worker) for worker in workers)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -22,6 +22,7 @@ from docgen.formatting import (
     point_label,
     roman,
     so_line,
+    time_words,
     type_abbreviation,
     upper_vi,
 )
@@ -475,3 +476,19 @@ def test_noi_nhan_empty_item(item: str) -> None:
 )
 def test_format_number(value: int | float | Decimal, expected: str) -> None:
     assert format_number(value) == expected
+
+
+# -- time_words ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "words"),
+    [
+        (datetime(2025, 1, 15, 8, 0), "08 giờ 00 phút, ngày 15 tháng 01 năm 2025"),
+        (datetime(2024, 12, 5, 14, 30), "14 giờ 30 phút, ngày 05 tháng 12 năm 2024"),
+        (datetime(2024, 3, 9, 7, 5, 59), "07 giờ 05 phút, ngày 09 tháng 3 năm 2024"),
+    ],
+)
+def test_time_words_pads_hours_minutes_and_day_like_n30(moment: datetime, words: str) -> None:
+    assert time_words(moment) == words
+    assert is_nfc(time_words(moment))

@@ -11,6 +11,7 @@ import yaml
 
 from docgen import loading
 from docgen.errors import InputError
+from docgen.limits import MAX_DEPTH
 from docgen.loading import Loaded, SourceMap, format_field, load_yaml
 
 NESTED = """\
@@ -566,21 +567,14 @@ def _nested(depth: int) -> str:
     return "- " * depth + "x\n"  # a list in a list... ``depth`` deep
 
 
-def test_nesting_too_deep_for_the_python_parser_fails_at_the_same_depth() -> None:
-    # The Python parser recurses, libyaml does not: find the first depth the Python parser
-    # refuses (it depends on the stack), then both sides of it must behave the same.
-    loads, fails = 1, 900
-    while fails - loads > 1:
-        middle = (loads + fails) // 2
-        if _outcome(_nested(middle), libyaml=False)[0] == "data":
-            loads = middle
-        else:
-            fails = middle
-    assert _outcome(_nested(fails), libyaml=False) == (
-        "problems",
-        ["doc.yaml: tệp lồng nhau quá nhiều cấp"],
-    )
-    for depth in (50, 150, loads - 1, loads, fails, fails + 1):
+def test_nesting_beyond_the_limit_fails_the_same_with_both_parsers() -> None:
+    # The Python parser recurses, libyaml does not: whatever the depth, both must refuse a
+    # file nested beyond MAX_DEPTH alike (with the limit's message, or the recursion one
+    # when the Python parser cannot get that far), and load one nested up to it.
+    assert _outcome(_nested(MAX_DEPTH), libyaml=False)[0] == "data"
+    limit = f"doc.yaml:1: dữ liệu lồng nhau quá nhiều cấp (tối đa {MAX_DEPTH} cấp)"
+    assert _outcome(_nested(MAX_DEPTH + 1), libyaml=False) == ("problems", [limit])
+    for depth in (MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 150, 450, 900, 2000):
         assert _outcome(_nested(depth), libyaml=True) == _outcome(_nested(depth), libyaml=False)
 
 

@@ -12,7 +12,7 @@ import weakref
 from typing import Any
 
 from docx.document import Document
-from docx.enum.text import WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -21,10 +21,31 @@ from docx.text.run import Run
 from lxml.etree import _Element
 
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
+JUSTIFICATIONS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "start": WD_ALIGN_PARAGRAPH.LEFT,  # LibreOffice writes start/end (ISO 29500 names)
+    "numTab": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "end": WD_ALIGN_PARAGRAPH.RIGHT,
+    "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE,
+    "lowKashida": WD_ALIGN_PARAGRAPH.JUSTIFY_LOW,
+    "mediumKashida": WD_ALIGN_PARAGRAPH.JUSTIFY_MED,
+    "highKashida": WD_ALIGN_PARAGRAPH.JUSTIFY_HI,
+    "thaiDistribute": WD_ALIGN_PARAGRAPH.THAI_JUSTIFY,
+}
+"""Every ``w:jc`` value of a paragraph in the schema (both editions), read from the raw
+attribute: python-docx's enum knows only the transitional names and raises on ``start``."""
+MALFORMED = (ValueError, TypeError, KeyError, OverflowError, AttributeError)
+"""What python-docx raises on a malformed attribute value ("x1", a 5000-digit number...)."""
 TOGGLES = {"bold": "w:b", "italic": "w:i", "caps": "w:caps"}
 
 
 RPR = qn("w:rPr")
+TBL, TBL_PR, W_VAL, PPR = qn("w:tbl"), qn("w:tblPr"), qn("w:val"), qn("w:pPr")
+PSTYLE, RSTYLE = qn("w:pStyle"), qn("w:rStyle")
 
 
 class StyleIndex:
@@ -47,6 +68,9 @@ class StyleIndex:
         # Keyed by the identity of cached chains (they live as long as the index).
         self._run_levels: dict[tuple[int, int], list[Any]] = {}
         self._no_chain: list[Any] = []
+        self._table_chains: dict[Any, list[Any]] = {}
+        self.inherited: dict[tuple[int, int, str], Any] = {}
+        """Paragraph properties the styles give, by (paragraph chain, table chain, name)."""
 
     def chain(self, kind: str, style_id: str | None) -> list[Any]:
         """Return the style elements of ``style_id`` and its bases, most specific first."""
@@ -81,16 +105,24 @@ class StyleIndex:
 
     def table_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the style chain of the innermost table holding ``paragraph`` (or [])."""
-        table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
-        properties = None if table is None else table.find(qn("w:tblPr"))
-        style = None if properties is None else properties.find(qn("w:tblStyle"))
-        return self._no_chain if style is None else self.chain("table", style.get(qn("w:val")))
+        table = next(paragraph._p.iterancestors(TBL), None)
+        if table is None:
+            return self._no_chain
+        # Cached per table (the key keeps the element proxy alive, so it stays the same):
+        # every run of a 10,000-row table asks for it several times.
+        chain = self._table_chains.get(table)
+        if chain is None:
+            properties = next(table.iterchildren(TBL_PR), None)  # find scans every row
+            style = None if properties is None else properties.find(qn("w:tblStyle"))
+            chain = self._no_chain if style is None else self.chain("table", style.get(W_VAL))
+            self._table_chains[table] = chain
+        return chain
 
     def paragraph_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the paragraph style chain of ``paragraph`` (its own style or the default)."""
-        p_pr = paragraph._p.pPr
-        style = p_pr.find(qn("w:pStyle")) if p_pr is not None else None
-        style_id = style.get(qn("w:val")) if style is not None else self.default_paragraph
+        p_pr = paragraph._p.find(PPR)
+        style = p_pr.find(PSTYLE) if p_pr is not None else None
+        style_id = style.get(W_VAL) if style is not None else self.default_paragraph
         return self.chain("paragraph", style_id)
 
 
@@ -127,14 +159,25 @@ def _run_property_levels(document: Document, paragraph: Paragraph, run: Run | No
     index = style_index(document)
     levels: list[Any] = []
     if run is not None:
-        r_pr = run._r.rPr
+        r_pr = run._r.find(RPR)
         levels.append(r_pr)
-        character = r_pr.find(qn("w:rStyle")) if r_pr is not None else None
+        character = r_pr.find(RSTYLE) if r_pr is not None else None
         if character is not None:
             chain = index.chain("character", character.get(qn("w:val")))
             levels += [style.find(qn("w:rPr")) for style in chain]
     levels += index.style_run_levels(paragraph)
     return [level for level in levels if level is not None]
+
+
+def number(value: str | None) -> float | None:
+    """Return ``value`` as a number, or None when it is missing or malformed ("abc", "x1")."""
+    if value is None or len(value) > 30:  # a 5000-digit "number" is no length
+        return None
+    try:
+        result = float(value)
+    except ValueError:
+        return None
+    return result if result == result and abs(result) != float("inf") else None
 
 
 def _toggle(element: _Element | None) -> bool | None:
@@ -147,26 +190,57 @@ def _toggle(element: _Element | None) -> bool | None:
 def run_property(document: Document, paragraph: Paragraph, run: Run | None, name: str) -> Any:
     """Return the effective value of a run property: bold, italic, caps, underline, size (EMU),
     color, or a font slot (ascii, hAnsi, cs, eastAsia). ``run`` None means the paragraph mark."""
-    for r_pr in _run_property_levels(document, paragraph, run):
+    return run_properties(document, paragraph, run, (name,))[name]
+
+
+def run_properties(
+    document: Document, paragraph: Paragraph, run: Run | None, names: tuple[str, ...]
+) -> dict[str, Any]:
+    """Return the effective values of the run properties ``names`` (see :func:`run_property`),
+    looking up the levels that apply to the run once for all of them."""
+    levels = [_children(r_pr) for r_pr in _run_property_levels(document, paragraph, run)]
+    return {name: _resolve(levels, name) for name in names}
+
+
+def _children(r_pr: Any) -> dict[str, Any]:
+    """Return the first child of each tag of ``r_pr`` (one pass instead of a find per tag)."""
+    children: dict[str, Any] = {}
+    for child in r_pr.iterchildren():
+        children.setdefault(child.tag, child)
+    return children
+
+
+TAGS = {
+    "w:sz": qn("w:sz"), "w:u": qn("w:u"), "w:color": qn("w:color"), "w:rFonts": qn("w:rFonts"),
+    **{tag: qn(tag) for tag in TOGGLES.values()},
+}  # fmt: skip
+FONT_ATTRIBUTES = {slot: (qn(f"w:{slot}Theme"), qn(f"w:{slot}")) for slot in FONT_SLOTS}
+
+
+def _resolve(levels: list[dict[str, Any]], name: str) -> Any:
+    """Return the value of run property ``name`` from the first of ``levels`` stating it."""
+    for children in levels:
         value: Any
         if name in TOGGLES:
-            value = _toggle(r_pr.find(qn(TOGGLES[name])))
+            value = _toggle(children.get(TAGS[TOGGLES[name]]))
         elif name == "size":
-            element = r_pr.find(qn("w:sz"))
-            value = None if element is None else int(element.get(qn("w:val"))) * 6350
+            element = children.get(TAGS["w:sz"])
+            points = None if element is None else number(element.get(W_VAL))
+            value = None if points is None or points <= 0 else round(points * 6350)
         elif name == "underline":
-            element = r_pr.find(qn("w:u"))
-            value = None if element is None else element.get(qn("w:val")) not in (None, "none")
+            element = children.get(TAGS["w:u"])
+            value = None if element is None else element.get(W_VAL) not in (None, "none")
         elif name == "color":
-            element = r_pr.find(qn("w:color"))
-            value = None if element is None else element.get(qn("w:val"))
+            element = children.get(TAGS["w:color"])
+            value = None if element is None else element.get(W_VAL)
         elif name in FONT_SLOTS:
-            element = r_pr.find(qn("w:rFonts"))
-            theme = None if element is None else element.get(qn(f"w:{name}Theme"))
+            element = children.get(TAGS["w:rFonts"])
+            theme_attribute, font_attribute = FONT_ATTRIBUTES[name]
+            theme = None if element is None else element.get(theme_attribute)
             value = (
                 f"theme:{theme}"
                 if theme
-                else (None if element is None else element.get(qn(f"w:{name}")))
+                else (None if element is None else element.get(font_attribute))
             )
         else:
             raise ValueError(f"unknown run property {name!r}")
@@ -185,22 +259,70 @@ def paragraph_property(document: Document, paragraph: Paragraph, name: str) -> A
     """Return the effective value of a paragraph_format property (python-docx names)."""
     if name not in PARAGRAPH_PROPERTIES:
         raise ValueError(f"unknown paragraph property {name!r}")
-    value = getattr(paragraph.paragraph_format, name)
-    if value is not None:
-        return value
+    if name == "alignment":
+        return _alignment(document, paragraph)
+    if paragraph._p.find(PPR) is not None:
+        value = _format_value(paragraph.paragraph_format, name)
+        if value is not None:
+            return value
     index = style_index(document)
-    for style in [*index.paragraph_chain(paragraph), *index.table_chain(paragraph)]:
-        value = getattr(ParagraphFormat(style), name)
+    paragraph_chain, table_chain = index.paragraph_chain(paragraph), index.table_chain(paragraph)
+    # What the styles and defaults give depends only on the pair of chains: computed once
+    # per pair (a long document has thousands of paragraphs and a handful of pairs).
+    key = (id(paragraph_chain), id(table_chain), name)
+    if key not in index.inherited:
+        index.inherited[key] = _inherited(index, [*paragraph_chain, *table_chain], name)
+    return index.inherited[key]
+
+
+def _inherited(index: StyleIndex, chain: list[Any], name: str) -> Any:
+    """Return paragraph property ``name`` as the style ``chain`` and the defaults give it."""
+    for style in chain:
+        value = _format_value(ParagraphFormat(style), name)
         if value is not None:
             return value
     defaults: Any = index.paragraph_defaults  # a CT_PPr, not a paragraph holding one
     if defaults is not None and name in ("space_before", "space_after", "line_spacing"):
-        if name == "line_spacing":
-            line = defaults.spacing_line
-            if line is not None and defaults.spacing_lineRule == WD_LINE_SPACING.MULTIPLE:
-                return line / Pt(12)  # a multiple of single spacing, as python-docx gives it
-            return line
-        return defaults.spacing_before if name == "space_before" else defaults.spacing_after
+        try:
+            return _default_spacing(defaults, name)
+        except MALFORMED:
+            return None
+    return None
+
+
+def _default_spacing(defaults: Any, name: str) -> Any:
+    """Return the document default ``name`` spacing of the ``w:pPrDefault`` ``defaults``."""
+    if name == "line_spacing":
+        line = defaults.spacing_line
+        if line is not None and defaults.spacing_lineRule == WD_LINE_SPACING.MULTIPLE:
+            return line / Pt(12)  # a multiple of single spacing, as python-docx gives it
+        return line
+    return defaults.spacing_before if name == "space_before" else defaults.spacing_after
+
+
+def _format_value(paragraph_format: ParagraphFormat, name: str) -> Any:
+    """Return ``paragraph_format``'s ``name``, or None when it is unset or malformed."""
+    try:
+        return getattr(paragraph_format, name)
+    except MALFORMED:
+        return None
+
+
+def _jc(p_pr: Any) -> WD_ALIGN_PARAGRAPH | None:
+    element = None if p_pr is None else p_pr.find(qn("w:jc"))
+    return None if element is None else JUSTIFICATIONS.get(element.get(qn("w:val"), ""))
+
+
+def _alignment(document: Document, paragraph: Paragraph) -> WD_ALIGN_PARAGRAPH | None:
+    """Return the effective alignment of ``paragraph``, read from the raw ``w:jc`` values."""
+    value = _jc(paragraph._p.pPr)
+    if value is not None:
+        return value
+    index = style_index(document)
+    for style in [*index.paragraph_chain(paragraph), *index.table_chain(paragraph)]:
+        value = _jc(style.find(qn("w:pPr")))
+        if value is not None:
+            return value
     return None
 
 

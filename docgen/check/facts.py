@@ -20,6 +20,11 @@ class RunFacts:
     fonts: dict[str, str | None]
     color: str | None
     underline: bool
+    visible_font: str | None = None
+    """The font the run's characters are shown in: the slot its characters use (ascii for
+    ASCII, hAnsi for other Latin letters, Vietnamese ones included; eastAsia for CJK or with
+    ``w:hint="eastAsia"``; cs for complex scripts), theme fonts resolved. None when no font
+    is set anywhere (Word's default)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class ParagraphFacts:
 
     location: Location
     text: str
+    """The visible text: tabs (``w:tab``) as ``\t``, line breaks (``w:br``) as ``\n``;
+    tracked insertions included, tracked deletions not."""
     style_id: str | None
     alignment: str | None
     first_line_indent: int | None
@@ -63,7 +70,9 @@ class ParagraphFacts:
     container_width: int | None
     """Width available to the paragraph (cell or text width), to measure its border."""
     drawn_lines: list[int] = field(default_factory=list)
-    """Lengths of straight-line shapes anchored in this paragraph."""
+    """Lengths (EMU, horizontal extent) of the straight-line shapes anywhere in this
+    paragraph: DrawingML lines and straight connectors, VML lines and straight shapes; a line
+    written twice in mc:AlternateContent counts once."""
     cell_line: int | None = None
     """Length of a table-cell bottom border right under this paragraph (the last one in a
     cell whose bottom edge is ruled), if any."""
@@ -74,6 +83,12 @@ class ParagraphFacts:
     ("cantSplit"); None outside tables."""
     section: int = 0
     """Index of the section (page setup) the paragraph stands in, 0-based."""
+    numbering_label: str | None = None
+    """The label Word shows before the paragraph for automatic numbering ("1.", "a)",
+    "II."), computed from numbering.xml and the lists' counters; None when not numbered.
+    It is not part of :attr:`text`."""
+    top_border: bool = False
+    """The paragraph has a solid top border (a line drawn above it)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +106,8 @@ class SectionFacts:
     title_page: bool
     """The first page has its own header ("different first page")."""
     page_number: ParagraphFacts | None
-    """The paragraph of the primary header holding a PAGE field, if any."""
+    """The paragraph of the primary header holding a PAGE field (complex or ``w:fldSimple``,
+    also inside a content control, a table or a text box), if any."""
     page_number_in_footer: bool
     first_page_number: bool
     """The header or footer of the first page shows a PAGE field."""
@@ -104,3 +120,7 @@ class DocumentFacts:
     sections: list[SectionFacts]
     paragraphs: list[ParagraphFacts]
     text_width: int | None
+    page_count: int | None = None
+    """Pages of the document: as recorded at the last save by Word or LibreOffice
+    (docProps/app.xml, when it counts words too), else estimated from the text (see
+    :func:`docgen.check.inspect.estimate_pages`); None when unknown."""

@@ -3,12 +3,20 @@ and keeping the closing block (Nơi nhận and signature) on one page.
 
 Never changes wording. Each change is reported in Vietnamese; what cannot be fixed this way
 (lines, numbering, punctuation, wording) is left for a person and reported by the checker.
+Only components identified with certainty are touched, and :func:`fix_verified` keeps a fix
+only when the text, the findings and the page count show it did no harm.
 """
 
 from __future__ import annotations
 
+import io
+import re
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import docx
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,8 +26,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Length, Pt
 
-from docgen.check.checker import Checker
+from docgen.check.checker import NOT_ADMINISTRATIVE, Checker, Finding, check
 from docgen.check.effective import forget_styles
+from docgen.check.facts import DocumentFacts
 from docgen.check.inspect import inspect_document, walk_paragraphs
 from docgen.check.roles import identify
 from docgen.render.ooxml import append_xml, page_number_runs_xml
@@ -37,6 +46,11 @@ class FixReport:
     """What :func:`fix_document` changed, one Vietnamese line per kind of change."""
 
     changes: list[str] = field(default_factory=list)
+    refused: str | None = None
+    """Why the fix was not kept (Vietnamese); None when it was."""
+    paper_changed: bool = False
+    """The paper size or orientation was corrected: the page count before is that of the
+    wrong paper, so it may change."""
 
     def note(self, message: str, count: int = 1) -> None:
         if count:
@@ -73,8 +87,9 @@ def fix_page(document: Document, report: FixReport) -> None:
             and n30.same_length(section.page_height or 0, page.height)
         ):
             section.orientation = WD_ORIENT.PORTRAIT
-            section.page_width, section.page_height = page.width, page.height
+            section.page_width, section.page_height = Length(page.width), Length(page.height)
             report.note(f"phần {index}: đặt khổ giấy A4 dọc")
+            report.paper_changed = True
         for side, label, rule in page.margins():
             name = f"{side}_margin"
             value = getattr(section, name)
@@ -146,7 +161,9 @@ def fix_body(document: Document, report: FixReport) -> None:
     attached = [index for attachment in roles.attachments for index in attachment.body]
     for index in [*roles.body, *attached]:
         fact, paragraph = facts.paragraphs[index], paragraphs[index]
-        if not fact.runs:
+        # A paragraph read as body only from layout habits may be a V/v, Kính gửi or a
+        # recipient: formatting it as body text would damage it.
+        if not fact.runs or not roles.sure(index) or not roles.administrative:
             continue
         layout = paragraph.paragraph_format
         if fact.alignment != "justify":
@@ -259,6 +276,8 @@ def fix_closing(document: Document, report: FixReport) -> None:
     paragraphs = [p for p, _, _ in walk_paragraphs(document, facts.text_width)]
     heading = roles.noi_nhan_tieu_de
     assert heading is not None and roles.ho_ten is not None  # closing_split found the block
+    if not all(roles.sure(i) for i in (heading, roles.ho_ten, *roles.tham_quyen)):
+        return
     if facts.paragraphs[heading].location.table is not None:
         row = next(paragraphs[heading]._p.iterancestors(qn("w:tr")))
         properties = row.get_or_add_trPr()
@@ -284,11 +303,102 @@ def fix_closing(document: Document, report: FixReport) -> None:
 
 
 def fix_document(document: Document) -> FixReport:
-    """Correct ``document`` in place; return what was changed."""
+    """Correct ``document`` in place; return what was changed (nothing for a file that is
+    not an administrative document)."""
     report = FixReport()
+    if not identify(inspect_document(document)).administrative:
+        return report
     fix_page(document, report)
     fix_fonts(document, report)
     fix_body(document, report)
     fix_page_numbers(document, report)
     fix_closing(document, report)
     return report
+
+
+PAGE_RE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+"""A page object of a PDF (LibreOffice writes each page as an object of its own)."""
+
+
+def count_pages(documents: list[bytes]) -> list[int] | None:
+    """Return the number of pages LibreOffice lays each .docx of ``documents`` out on, or
+    None when LibreOffice is not installed or cannot convert them."""
+    from docgen.errors import DocgenError
+    from docgen.render.pdf import convert_many, soffice_path
+
+    if soffice_path() is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="docgen-fix-") as folder:
+        sources = []
+        for position, data in enumerate(documents):
+            source = Path(folder) / f"ban-{position}.docx"
+            source.write_bytes(data)
+            sources.append(source)
+        try:
+            pdfs = convert_many(sources, Path(folder) / "pdf")
+        except DocgenError:
+            return None
+        return [len(PAGE_RE.findall(pdf.read_bytes())) for pdf in pdfs]
+
+
+def _finding_keys(findings: list[Finding]) -> Counter[tuple[str, int | None]]:
+    """Return how many findings each (rule, paragraph) pair has."""
+    return Counter((f.rule, None if f.location is None else f.location.paragraph) for f in findings)
+
+
+def _enlarges(before: DocumentFacts, after: DocumentFacts) -> bool:
+    """Return True when some paragraph got a larger font size or a larger indent: the
+    conservative sign, without LibreOffice to count pages, that a fix may add a page."""
+    for old, new in zip(before.paragraphs, after.paragraphs, strict=False):
+        old_size = max((run.size or 0 for run in old.runs), default=0)
+        new_size = max((run.size or 0 for run in new.runs), default=0)
+        if new_size > old_size:
+            return True
+        for name in ("first_line_indent", "left_indent", "right_indent"):
+            if (getattr(new, name) or 0) > (getattr(old, name) or 0):
+                return True
+    return False
+
+
+def fix_verified(data: bytes) -> tuple[bytes | None, FixReport]:
+    """Fix the .docx ``data``; return the fixed bytes and what changed, or ``(None, report)``
+    with ``report.refused`` saying why in Vietnamese when the fix is not safe.
+
+    A fix is kept only when every paragraph's text is unchanged, no finding was added, and
+    the page count is unchanged (counted with LibreOffice), unless the paper itself was
+    corrected (a Letter or landscape page made A4 portrait: the count before is that of the
+    wrong paper). Without LibreOffice a fix that enlarges a font size or an indent is
+    refused: it is what pushes text onto a new page.
+    """
+    before = inspect_document(docx.Document(io.BytesIO(data)))
+    if not identify(before).administrative:
+        return None, FixReport(refused=f"{NOT_ADMINISTRATIVE}: không sửa tự động")
+    document = docx.Document(io.BytesIO(data))
+    report = fix_document(document)
+    if not report.changes:
+        return data, report
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fixed = buffer.getvalue()
+    after = inspect_document(docx.Document(io.BytesIO(fixed)))
+    reason = None
+    if [p.text for p in before.paragraphs] != [p.text for p in after.paragraphs]:
+        reason = "bản sửa làm thay đổi chữ của văn bản"
+    else:
+        added = _finding_keys(check(after)) - _finding_keys(check(before))
+        if added:
+            rules = ", ".join(sorted({rule for rule, _ in added}))
+            reason = f"bản sửa làm phát sinh lỗi mới ({rules})"
+    if reason is None:
+        pages = count_pages([data, fixed])
+        if pages is not None and pages[0] != pages[1] and not report.paper_changed:
+            reason = f"bản sửa làm văn bản từ {pages[0]} trang thành {pages[1]} trang"
+        elif pages is None and _enlarges(before, after):
+            reason = (
+                "không có LibreOffice để đếm trang, mà bản sửa tăng cỡ chữ hoặc lề thụt "
+                "(có thể làm văn bản dài thêm trang)"
+            )
+    if reason is not None:
+        report.refused = f"không sửa tệp này: {reason}; tệp để nguyên"
+        return None, report
+    return fixed, report

@@ -2,28 +2,50 @@
 
 Formatting is resolved through the style chain (see :mod:`docgen.check.effective`), so a
 document typed in Word with direct formatting and one built on styles are judged alike.
+
+Documents are read as offices write them: text in content controls, tracked insertions and
+fields counts (tracked deletions do not), alignment values of both OOXML editions, theme
+fonts, automatic numbering, lines drawn as DrawingML or VML shapes, page numbers inside
+content controls or text boxes. A malformed value ("x1", "abc", a 5000-digit number) reads
+as "not stated"; it never stops the reading.
 """
 
 from __future__ import annotations
 
-import zipfile
+import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Length, Twips
+from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
-from docgen.check.effective import FONT_SLOTS, paragraph_property, run_property, style_index
+from docgen.check.effective import (
+    FONT_SLOTS,
+    number,
+    paragraph_property,
+    run_properties,
+    style_index,
+)
 from docgen.check.facts import DocumentFacts, Location, ParagraphFacts, RunFacts, SectionFacts
-from docgen.errors import DocgenError, display_path
+from docgen.check.package import DocumentTooLarge, UnreadableDocument, open_package
+from docgen.rules import n30
+
+__all__ = [
+    "DocumentTooLarge",
+    "UnreadableDocument",
+    "inspect_document",
+    "inspect_file",
+    "open_document",
+    "walk_paragraphs",
+]
 
 ALIGNMENTS = {
     WD_ALIGN_PARAGRAPH.LEFT: "left",
@@ -31,101 +53,361 @@ ALIGNMENTS = {
     WD_ALIGN_PARAGRAPH.RIGHT: "right",
     WD_ALIGN_PARAGRAPH.JUSTIFY: "justify",
     WD_ALIGN_PARAGRAPH.DISTRIBUTE: "justify",
+    WD_ALIGN_PARAGRAPH.JUSTIFY_LOW: "justify",
+    WD_ALIGN_PARAGRAPH.JUSTIFY_MED: "justify",
+    WD_ALIGN_PARAGRAPH.JUSTIFY_HI: "justify",
+    WD_ALIGN_PARAGRAPH.THAI_JUSTIFY: "justify",
 }
 DEFAULT_CELL_MARGIN = Twips(108)  # Word's default left/right cell margin
-WPS_LINE_PRESETS = {"line", "straightConnector1"}
+LINE_PRESETS = {
+    "line", "straightConnector1", "straightConnector", "lineInv",
+}  # fmt: skip
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPG_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
 V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+W_R, W_P = qn("w:r"), qn("w:p")
+RUN_PROPERTIES = ("bold", "italic", "size", "color", "underline", *FONT_SLOTS)
+SKIPPED_RUN_CONTAINERS = {
+    qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), f"{{{MC_NS}}}Fallback",
+}  # fmt: skip
+"""Runs inside these are not the paragraph's text: deleted text, a text box's own
+paragraphs, and the fallback copy of what mc:Choice already holds."""
+EMU_PER_UNIT = {
+    "pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "pc": 152400, "px": 9525,
+    "emu": 1, "": 12700,
+}  # fmt: skip
+"""VML lengths; a bare number is in points (the default unit of VML CSS coordinates)."""
+PAGE_FIELD_RE = re.compile(r"^\s*PAGE(?:\s|\\|$)", re.IGNORECASE)
+"""A PAGE field instruction ("PAGE", "PAGE \\* MERGEFORMAT"), not NUMPAGES or PAGEREF."""
+LATIN1_EAST_ASIAN = {
+    0xA1, 0xA4, 0xA7, 0xA8, 0xAA, 0xAD, 0xAF, 0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB6, 0xB7,
+    0xB8, 0xB9, 0xBA, 0xBC, 0xBD, 0xBE, 0xBF, 0xD7, 0xF7,
+}  # fmt: skip
+"""Latin-1 symbols shown in the East Asian font when a run has ``w:hint="eastAsia"``."""
+MAX_NUMBER = 10**7
+"""Larger lengths (EMU ~ 10 m in twips) are malformed values, read as "not stated"."""
 
 
-class UnreadableDocument(DocgenError):
-    """The file is not a .docx that can be read."""
+def open_document(path: Path, keep_media: bool = False) -> Document:
+    """Return the document at ``path``; raise :class:`UnreadableDocument` if it cannot be read.
 
-    exit_code = 2
-
-
-def open_document(path: Path) -> Document:
-    """Return the document at ``path``; raise :class:`UnreadableDocument` if it cannot be read."""
-    if not path.exists():  # python-docx reports a missing file as PackageNotFoundError
-        raise UnreadableDocument(f"{display_path(path)}: không tìm thấy tệp")
-    try:
-        return docx.Document(str(path))
-    except FileNotFoundError as error:
-        raise UnreadableDocument(f"{display_path(path)}: không tìm thấy tệp") from error
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-    ) as error:
-        raise UnreadableDocument(
-            f"{display_path(path)}: không phải tệp .docx đọc được ({type(error).__name__})"
-        ) from error
-    except OSError as error:
-        raise UnreadableDocument(
-            f"{display_path(path)}: không đọc được: {error.strerror}"
-        ) from error
+    Reading is bounded (see :mod:`docgen.check.package`); ``keep_media`` keeps pictures,
+    which a fixed copy must carry over.
+    """
+    return open_package(path, keep_media)
 
 
-def _style_id(document: Document, paragraph: Paragraph) -> str | None:
-    chain = style_index(document).paragraph_chain(paragraph)
-    return chain[0].get(qn("w:styleId")) if chain else None
+def _measure(value: str | None) -> int | None:
+    """Return a twips attribute as an int, or None when missing or malformed."""
+    result = number(value)
+    if result is None or abs(result) > MAX_NUMBER:
+        return None
+    return int(result)
 
 
-def run_facts(document: Document, paragraph: Paragraph) -> list[RunFacts]:
+# -- runs and text ------------------------------------------------------------------------
+
+
+def _own_runs(p: Any) -> Iterator[Any]:
+    """Yield the ``w:r`` elements whose text belongs to paragraph ``p``, in order.
+
+    Runs nested in hyperlinks, content controls, smart tags, simple fields and tracked
+    insertions count; deleted runs, text boxes and mc:Fallback copies do not.
+    """
+    for run in p.iter(W_R):
+        parent = run.getparent()
+        while parent is not None and parent is not p:
+            if parent.tag in SKIPPED_RUN_CONTAINERS or parent.tag == W_P:
+                break
+            parent = parent.getparent()
+        else:
+            yield run
+
+
+def _run_text(run: Any) -> str:
+    """Return the text of ``run`` with tabs as ``\\t`` and line breaks as ``\\n``."""
+    parts: list[str] = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif tag == qn("w:tab") or tag == qn("w:ptab"):
+            parts.append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")):
+            parts.append("\n")
+        elif tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+    return "".join(parts)
+
+
+def paragraph_text(p: Any) -> str:
+    """Return the visible text of paragraph element ``p`` (tabs and breaks kept)."""
+    return "".join(_run_text(run) for run in _own_runs(p))
+
+
+class ThemeFonts:
+    """The major and minor fonts of the document's theme, to resolve ``w:asciiTheme``."""
+
+    def __init__(self, theme_xml: bytes | None) -> None:
+        self.fonts: dict[str, str | None] = {}
+        if not theme_xml:
+            return
+        try:
+            root = etree.fromstring(theme_xml, etree.XMLParser(resolve_entities=False))
+        except etree.XMLSyntaxError:
+            return
+        for kind in ("major", "minor"):
+            font = root.find(f".//{{{A_NS}}}{kind}Font")
+            if font is None:
+                continue
+            for script, names in (
+                ("latin", ("Ascii", "HAnsi")), ("ea", ("EastAsia",)), ("cs", ("Bidi",)),
+            ):  # fmt: skip
+                element = font.find(f"{{{A_NS}}}{script}")
+                typeface = None if element is None else element.get("typeface") or None
+                for name in names:
+                    self.fonts[f"{kind}{name}"] = typeface
+
+    def resolve(self, font: str | None) -> str | None:
+        """Return ``font`` with a theme reference ("theme:minorHAnsi") replaced by its face."""
+        if font is None or not font.startswith("theme:"):
+            return font
+        return self.fonts.get(font.removeprefix("theme:"))
+
+
+def _script_slot(char: str, east_asian_hint: bool) -> str | None:
+    """Return the font slot Word uses for ``char`` (None for white space).
+
+    ASCII uses ``ascii``; other Latin letters, Vietnamese ones included (Latin-1, Latin
+    Extended, Latin Extended Additional, combining marks), use ``hAnsi``; CJK uses
+    ``eastAsia``; Hebrew, Arabic, Thai and other complex scripts use ``cs``. ``w:hint
+    eastAsia`` moves the shared punctuation and symbols to ``eastAsia`` (ECMA-376 Part 1,
+    17.3.2.26), never a Vietnamese letter (that needs a Chinese language tag as well).
+    """
+    code = ord(char)
+    if char.isspace():
+        return None
+    if code < 0x80:
+        return "ascii"
+    if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0EFF or 0xFB1D <= code <= 0xFDFF:
+        return "cs"
+    if (
+        0x1100 <= code <= 0x11FF
+        or 0x2E80 <= code <= 0xA4CF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3FFFF
+    ):
+        return "eastAsia"
+    if east_asian_hint and (code in LATIN1_EAST_ASIAN or 0x2000 <= code <= 0x2BFF):
+        return "eastAsia"
+    return "hAnsi"
+
+
+def _visible_font(
+    text: str, fonts: dict[str, str | None], hint: str | None, complex_script: bool
+) -> str | None:
+    """Return the font most of ``text``'s characters are shown in (theme fonts resolved).
+
+    Each character picks its slot (:func:`_script_slot`); a run marked complex script
+    (``w:cs``/``w:rtl``) uses ``cs`` throughout. The slot that shows the most characters wins.
+    """
+    counts: dict[str, int] = {}
+    for char in text:
+        slot = "cs" if complex_script else _script_slot(char, hint == "eastAsia")
+        if slot is not None:
+            counts[slot] = counts.get(slot, 0) + 1
+    if not counts:
+        return fonts.get("ascii")
+    slot = max(counts, key=lambda name: (counts[name], -FONT_SLOTS.index(name)))
+    return fonts.get(slot)
+
+
+def _hint(run: Any) -> tuple[str | None, bool]:
+    """Return the run's ``w:hint`` and whether it is marked complex script or RTL."""
+    r_pr = run.find(qn("w:rPr"))
+    if r_pr is None:
+        return None, False
+    fonts = r_pr.find(qn("w:rFonts"))
+    hint = None if fonts is None else fonts.get(qn("w:hint"))
+    flags = [r_pr.find(qn("w:cs")), r_pr.find(qn("w:rtl"))]
+    marked = any(
+        flag is not None and flag.get(qn("w:val")) not in ("0", "false", "off") for flag in flags
+    )
+    return hint, marked
+
+
+def run_facts(
+    document: Document, paragraph: Paragraph, theme: ThemeFonts | None = None
+) -> list[RunFacts]:
     """Return the effective formatting of the runs of ``paragraph`` that hold visible text."""
+    theme = theme or ThemeFonts(None)
     facts = []
-    for run in paragraph.runs:
-        if not run.text.strip():
+    for element in _own_runs(paragraph._p):
+        text = _run_text(element)
+        if not text.strip():
             continue
-        properties = {
-            name: run_property(document, paragraph, run, name)
-            for name in ("bold", "italic", "size", "color")
-        }
-        fonts = {slot: run_property(document, paragraph, run, slot) for slot in FONT_SLOTS}
-        underline = run_property(document, paragraph, run, "underline")
+        run = Run(element, paragraph)
+        properties = run_properties(document, paragraph, run, RUN_PROPERTIES)
+        fonts = {slot: properties[slot] for slot in FONT_SLOTS}
+        resolved = {slot: theme.resolve(font) for slot, font in fonts.items()}
+        hint, complex_script = _hint(element)
+        underline = properties["underline"]
         facts.append(
             RunFacts(
-                run.text,
+                text,
                 bool(properties["bold"]),
                 bool(properties["italic"]),
                 properties["size"],
                 fonts,
                 properties["color"],
                 bool(underline),
+                visible_font=_visible_font(text, resolved, hint, complex_script),
             )
         )
     return facts
 
 
-def _bottom_border(document: Document, paragraph: Paragraph) -> bool:
-    """Return True when the paragraph (directly or by its style chain) has a solid bottom border."""
+# -- borders and lines --------------------------------------------------------------------
+
+
+def _border(document: Document, paragraph: Paragraph, edge: str) -> bool:
+    """Return True when the paragraph (directly or by its style chain) has a solid ``edge``
+    border (``top`` or ``bottom``)."""
     chain = style_index(document).paragraph_chain(paragraph)
     candidates = [paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in chain)]
     for p_pr in candidates:
         if p_pr is None:
             continue
         borders = p_pr.find(qn("w:pBdr"))
-        if borders is not None and borders.find(qn("w:bottom")) is not None:
-            return borders.find(qn("w:bottom")).get(qn("w:val")) not in ("nil", "none")
+        line = None if borders is None else borders.find(qn(f"w:{edge}"))
+        if line is not None:
+            return line.get(qn("w:val")) not in (None, "nil", "none")
     return False
 
 
-def _drawn_lines(paragraph: Paragraph) -> list[int]:
-    """Return the lengths (EMU) of straight lines drawn as shapes in ``paragraph``."""
+def _vml_length(value: str | None) -> int | None:
+    """Return a VML CSS length ("12pt", "1.5in", "100") in EMU, or None when malformed."""
+    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*([a-z]*)\s*", value or "")
+    if match is None or match.group(2) not in EMU_PER_UNIT or len(match.group(1)) > 20:
+        return None
+    return round(float(match.group(1)) * EMU_PER_UNIT[match.group(2)])
+
+
+def _vml_x(point: str | None) -> int | None:
+    """Return the x coordinate (EMU) of a VML point "x,y", or None when malformed."""
+    return None if point is None else _vml_length(point.split(",")[0])
+
+
+def _style_width(shape: Any) -> int | None:
+    """Return the width (EMU) a VML shape's ``style`` gives, or None."""
+    for item in (shape.get("style") or "").split(";"):
+        key, _, value = item.partition(":")
+        if key.strip().lower() == "width":
+            return _vml_length(value)
+    return None
+
+
+STRAIGHT_PATH_RE = re.compile(
+    r"^\s*m\s*-?\d+\s*,\s*-?\d+\s*l\s*-?\d+\s*,\s*-?\d+\s*(?:[ex]\s*)*$", re.IGNORECASE
+)
+
+
+def _vml_lines(container: Any) -> list[int]:
     lengths: list[int] = []
-    for drawing in paragraph._p.iter(qn("w:drawing")):
+    for line in container.iter(f"{{{V_NS}}}line"):
+        start, end = _vml_x(line.get("from", "0,0")), _vml_x(line.get("to", "0,0"))
+        if start is not None and end is not None:
+            lengths.append(abs(end - start))
+    for shape in container.iter(f"{{{V_NS}}}shape"):
+        straight = (
+            shape.get(f"{{{O_NS}}}connectortype") == "straight"
+            or (shape.get("type") or "").endswith("_x0000_t32")  # Word's straight connector
+            or STRAIGHT_PATH_RE.match(shape.get("path") or "") is not None
+        )
+        width = _style_width(shape)
+        if straight and width is not None:
+            lengths.append(abs(width))
+    return lengths
+
+
+def _extent(element: Any) -> int | None:
+    """Return the width (EMU) of a DrawingML shape: its anchor's extent, else (a shape in a
+    group) its own transform. LibreOffice writes a token 360 EMU transform on a lone line,
+    so the anchor's extent, which Word and LibreOffice both fill, comes first."""
+    in_group = next(element.iterancestors(f"{{{WPG_NS}}}wgp"), None) is not None
+    if not in_group:
+        drawing = next(element.iterancestors(qn("w:drawing")), None)
+        extent = None if drawing is None else drawing.find(f".//{{{WP_NS}}}extent")
+        value = None if extent is None else _measure(extent.get("cx"))
+        if value is not None:
+            return value
+    xfrm = element.find(f".//{{{A_NS}}}xfrm/{{{A_NS}}}ext")
+    return None if xfrm is None else _measure(xfrm.get("cx"))
+
+
+def _drawingml_lines(container: Any) -> list[int]:
+    lengths: list[int] = []
+    for shape in container.iter(f"{{{WPS_NS}}}wsp"):
+        geometry = shape.find(f".//{{{A_NS}}}prstGeom")
+        if geometry is not None and geometry.get("prst") in LINE_PRESETS:
+            width = _extent(shape)
+            if width is not None:
+                lengths.append(abs(width))
+    # Word 2007's pictures of lines (no wps): a picture-less graphic frame with a line preset.
+    for drawing in container.iter(qn("w:drawing")):
+        if next(drawing.iter(f"{{{WPS_NS}}}wsp"), None) is not None:
+            continue
         geometry = drawing.find(f".//{{{A_NS}}}prstGeom")
         extent = drawing.find(f".//{{{WP_NS}}}extent")
-        if geometry is not None and geometry.get("prst") in WPS_LINE_PRESETS and extent is not None:
-            lengths.append(int(extent.get("cx", "0")))
-    for line in paragraph._p.iter(f"{{{V_NS}}}line"):
-        start = _vml_point(line.get("from", "0,0"))
-        end = _vml_point(line.get("to", "0,0"))
-        lengths.append(abs(end - start))
+        if geometry is not None and geometry.get("prst") in LINE_PRESETS and extent is not None:
+            width = _measure(extent.get("cx"))
+            if width is not None:
+                lengths.append(abs(width))
     return lengths
+
+
+def _shape_lines(container: Any) -> list[int]:
+    """Return the lengths of the straight lines in ``container`` outside any AlternateContent."""
+    return [*_drawingml_lines(container), *_vml_lines(container)]
+
+
+def drawn_lines(p: Any) -> list[int]:
+    """Return the lengths (EMU) of straight lines drawn as shapes anywhere in paragraph ``p``.
+
+    DrawingML (``wps:wsp`` with a line or straight-connector preset, in ``w:drawing``) and VML
+    (``v:line``, straight ``v:shape``, in ``w:pict``) both count. In ``mc:AlternateContent``
+    the mc:Choice is read and the mc:Fallback only when the choice holds no line, so a line
+    written both ways counts once.
+    """
+    lengths: list[int] = []
+    alternates = list(p.iter(f"{{{MC_NS}}}AlternateContent"))
+    outer = [
+        a for a in alternates if next(a.iterancestors(f"{{{MC_NS}}}AlternateContent"), None) is None
+    ]
+    for alternate in outer:
+        choice = alternate.find(f"{{{MC_NS}}}Choice")
+        fallback = alternate.find(f"{{{MC_NS}}}Fallback")
+        found = [] if choice is None else _shape_lines(choice)
+        if not found and fallback is not None:
+            found = _shape_lines(fallback)
+        lengths += found
+    for node in p.iter(qn("w:drawing"), qn("w:pict")):
+        # Shapes in an AlternateContent were read above; nested ones with their container.
+        wrapped = next(
+            node.iterancestors(f"{{{MC_NS}}}AlternateContent", qn("w:drawing"), qn("w:pict")),
+            None,
+        )
+        if wrapped is None:
+            lengths += _shape_lines(node)
+    return [length for length in lengths if length > 0]  # zero wide: vertical, no rule
 
 
 def _ruled(borders: Any, edge: str) -> bool:
@@ -133,28 +415,45 @@ def _ruled(borders: Any, edge: str) -> bool:
     return element is not None and element.get(qn("w:val")) not in (None, "nil", "none")
 
 
+def _is_last_row(row: Any) -> bool:
+    """Return True when no ``w:tr`` follows ``row`` in its table (looks only forward)."""
+    following = row.getnext()
+    while following is not None:
+        if following.tag == qn("w:tr") or following.find(f".//{qn('w:tr')}") is not None:
+            return False
+        following = following.getnext()
+    return True
+
+
 def _cell_line(paragraph: Paragraph) -> int | None:
     """Return the width (EMU) of the ruled bottom edge of the cell ``paragraph`` ends, if any.
 
     People draw the line under Tiêu ngữ or the agency name as the bottom border of a (nested)
     table cell as often as with a shape; that counts as the line, as long as the paragraph is
-    the cell's last one.
+    the cell's last one. Runs in time independent of the table's size: only the cell and the
+    rows after it are looked at (the last row's are none).
     """
     cell = next(paragraph._p.iterancestors(qn("w:tc")), None)
-    if cell is None or cell.findall(qn("w:p"))[-1:] != [paragraph._p]:
+    if cell is None:
+        return None
+    following = paragraph._p.getnext()
+    while following is not None and following.tag != W_P:
+        following = following.getnext()
+    if following is not None or paragraph._p.getparent() is not cell:
         return None
     properties = cell.find(qn("w:tcPr"))
     ruled = _ruled(None if properties is None else properties.find(qn("w:tcBorders")), "bottom")
     row = cell.getparent()
-    table = None if row is None else row.getparent()
-    if not ruled and table is not None and row is table.findall(qn("w:tr"))[-1]:
-        table_properties = table.find(qn("w:tblPr"))
+    table = next(cell.iterancestors(qn("w:tbl")), None)
+    if not ruled and table is not None and row is not None and _is_last_row(row):
+        table_properties = _first(table, qn("w:tblPr"))
         borders = None if table_properties is None else table_properties.find(qn("w:tblBorders"))
         ruled = _ruled(borders, "bottom")
     width = None if properties is None else properties.find(qn("w:tcW"))
     if not ruled or width is None or width.get(qn("w:type")) not in (None, "dxa"):
         return None
-    return int(Twips(int(width.get(qn("w:w"), "0"))))
+    twips = _measure(width.get(qn("w:w")))
+    return None if twips is None or twips <= 0 else int(Twips(twips))
 
 
 def _row_cant_split(document: Document, paragraph: Paragraph) -> bool | None:
@@ -173,10 +472,244 @@ def _row_cant_split(document: Document, paragraph: Paragraph) -> bool | None:
     return False
 
 
-def _vml_point(value: str) -> int:
-    x = value.split(",")[0].strip()
-    number = float("".join(c for c in x if c.isdigit() or c in ".-") or 0)
-    return int(Length(int(number * 12700)))  # VML coordinates default to points
+# -- automatic numbering ------------------------------------------------------------------
+
+
+def _letters(value: int, upper: bool) -> str:
+    """Return Word's letter numbering: a..z, then aa..zz, aaa..."""
+    if value < 1:
+        return ""
+    letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    return letter.upper() if upper else letter
+
+
+def _roman(value: int, upper: bool) -> str:
+    if not 1 <= value <= 3999:
+        return str(value)
+    numerals = (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    )  # fmt: skip
+    parts = []
+    for amount, numeral in numerals:
+        count, value = divmod(value, amount)
+        parts.append(numeral * count)
+    text = "".join(parts)
+    return text.upper() if upper else text
+
+
+def format_number(value: int, fmt: str) -> str:
+    """Return ``value`` written in the numbering format ``fmt`` (``w:numFmt``).
+
+    Unknown formats (ordinal words, East Asian counting...) are written as decimals.
+    """
+    if fmt == "none":
+        return ""
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt in ("lowerLetter", "upperLetter"):
+        return _letters(value, fmt == "upperLetter")
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(value, fmt == "upperRoman")
+    return str(value)
+
+
+class _Level:
+    def __init__(self, element: Any) -> None:
+        start = element.find(qn("w:start"))
+        self.start = _measure(None if start is None else start.get(qn("w:val")))
+        if self.start is None:
+            self.start = 0 if start is not None else 1
+        fmt = element.find(qn("w:numFmt"))
+        self.fmt = "decimal" if fmt is None else fmt.get(qn("w:val"), "decimal")
+        text = element.find(qn("w:lvlText"))
+        self.text = None if text is None else text.get(qn("w:val"))
+        restart = element.find(qn("w:lvlRestart"))
+        self.restart = None if restart is None else _measure(restart.get(qn("w:val")))
+        self.legal = element.find(qn("w:isLgl")) is not None
+
+
+class Numbering:
+    """The lists of ``word/numbering.xml``, with Word's counters as paragraphs go by.
+
+    Counters belong to the abstract list, so two ``w:num`` sharing one ``w:abstractNum``
+    continue each other, as in Word; a ``w:num`` with a ``w:startOverride`` (Word's "Restart
+    at 1") has counters of its own, starting from the override.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        if root is None:
+            return
+        for abstract in root.iterchildren(qn("w:abstractNum")):
+            levels = {}
+            for level in abstract.iterchildren(qn("w:lvl")):
+                index = _measure(level.get(qn("w:ilvl")))
+                if index is not None and 0 <= index <= 8:
+                    levels[index] = _Level(level)
+            self.abstract[abstract.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.iterchildren(qn("w:num")):
+            reference = num.find(qn("w:abstractNumId"))
+            starts: dict[int, int] = {}
+            replaced: dict[int, _Level] = {}
+            for override in num.iterchildren(qn("w:lvlOverride")):
+                index = _measure(override.get(qn("w:ilvl")))
+                if index is None or not 0 <= index <= 8:
+                    continue
+                start = override.find(qn("w:startOverride"))
+                value = None if start is None else _measure(start.get(qn("w:val")))
+                if value is not None:
+                    starts[index] = value
+                level = override.find(qn("w:lvl"))
+                if level is not None:
+                    replaced[index] = _Level(level)
+            abstract_id = "" if reference is None else reference.get(qn("w:val"), "")
+            self.nums[num.get(qn("w:numId"), "")] = (abstract_id, starts, replaced)
+
+    def label(self, num_id: str, level: int) -> str | None:
+        """Advance the counters for a paragraph of list ``num_id`` at ``level``; return the
+        label Word shows for it (None when the list or level is not defined)."""
+        if num_id not in self.nums or not 0 <= level <= 8:
+            return None
+        abstract_id, starts, replaced = self.nums[num_id]
+        levels = {**self.abstract.get(abstract_id, {}), **replaced}
+        if level not in levels:
+            return None
+        key = f"num:{num_id}" if starts else f"abstract:{abstract_id}"
+        counters = self.counters.get(key)
+        if counters is None:
+            counters = self.counters[key] = [None] * 9
+
+        def start(index: int) -> int:
+            own = levels.get(index)
+            return starts.get(index, own.start if own is not None and own.start is not None else 1)
+
+        current = counters[level]
+        counters[level] = start(level) if current is None else current + 1
+        for deeper in range(level + 1, 9):
+            restart = levels[deeper].restart if deeper in levels else None
+            # lvlRestart 0: never restart; n: restart after level n (1-based) only.
+            if restart == 0 or (restart is not None and restart - 1 < level):
+                continue
+            counters[deeper] = None
+        this = levels[level]
+        if this.fmt == "bullet":
+            return this.text or ""
+        if this.text is None:
+            return None
+
+        def placeholder(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            value = counters[index]
+            value = start(index) if value is None else value
+            other = levels.get(index)
+            fmt = "decimal" if this.legal or other is None else other.fmt
+            return format_number(value, fmt)
+
+        return re.sub(r"%([1-9])", placeholder, this.text)
+
+
+def _num_pr(document: Document, paragraph: Paragraph) -> tuple[str, int] | None:
+    """Return (numId, ilvl) of ``paragraph``'s automatic numbering: its own or its style's."""
+    chain = style_index(document).paragraph_chain(paragraph)
+    num_id: str | None = None
+    level: int | None = None
+    for p_pr in [paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in chain)]:
+        properties = None if p_pr is None else p_pr.find(qn("w:numPr"))
+        if properties is None:
+            continue
+        if num_id is None and properties.find(qn("w:numId")) is not None:
+            num_id = properties.find(qn("w:numId")).get(qn("w:val"))
+        if level is None and properties.find(qn("w:ilvl")) is not None:
+            level = _measure(properties.find(qn("w:ilvl")).get(qn("w:val")))
+    if num_id is None or num_id == "0":  # numId 0 switches numbering off
+        return None
+    return num_id, level or 0
+
+
+def _related_element(document: Document, reltype: str) -> Any:
+    """Return the parsed XML of the part related to the main document by ``reltype``."""
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            part = rel.target_part
+            element = getattr(part, "element", None)
+            if element is not None:
+                return element
+            try:
+                return etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+            except (etree.XMLSyntaxError, ValueError):
+                return None
+    return None
+
+
+def _theme(document: Document) -> ThemeFonts:
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.THEME and not rel.is_external:
+            return ThemeFonts(rel.target_part.blob)
+    return ThemeFonts(None)
+
+
+def saved_page_count(document: Document) -> int | None:
+    """Return the page count ``docProps/app.xml`` records, when it is trustworthy.
+
+    Word and LibreOffice store the statistics of the last save. A count with no words
+    (python-docx's blank template says 1 page, 0 words whatever is added) is stale.
+    """
+    package = document.part.package
+    for rel in package.rels.values():
+        if rel.reltype != RT.EXTENDED_PROPERTIES or rel.is_external:
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False))
+        except (etree.XMLSyntaxError, ValueError):
+            return None
+        pages = _measure(root.findtext(f"{{{EP_NS}}}Pages"))
+        words = _measure(root.findtext(f"{{{EP_NS}}}Words"))
+        if pages is not None and pages > 0 and words is not None and words > 0:
+            return pages
+    return None
+
+
+def estimate_pages(paragraphs: list[ParagraphFacts], section: SectionFacts | None) -> int | None:
+    """Return a rough page count from the text, for documents that do not record one.
+
+    Each paragraph takes as many lines as its text needs at its size in Times New Roman
+    (:func:`docgen.rules.n30.text_width`) across its container, each line 1.15 times its size
+    (times the line spacing), plus its spacing before and after; a table row is as tall as
+    its tallest cell. The total is divided by the height between the first section's
+    margins. Good to a page or so on ordinary letters: used only to tell a one-page document.
+    """
+    if section is None or not section.page_height:
+        return None
+    usable = section.page_height - (section.top or 0) - (section.bottom or 0)
+    if usable <= 0:
+        return None
+    total = 0
+    rows: dict[tuple[int, int], dict[int, int]] = {}
+    for paragraph in paragraphs:
+        size = next((run.size for run in paragraph.runs if run.size), None) or Pt(13)
+        spacing = paragraph.line_spacing
+        line = int(size * 1.15 * spacing) if isinstance(spacing, float) else int(spacing or 0)
+        line = max(line, int(size * 1.15))
+        width = paragraph.container_width or 0
+        lines = 0
+        for text in paragraph.text.split("\n"):
+            printed = int(n30.text_width(text, Length(size), False)) if text else 0
+            lines += max(1, math.ceil(printed / width)) if width > 0 else 1
+        height = lines * line + (paragraph.space_before or 0) + (paragraph.space_after or 0)
+        location = paragraph.location
+        if location.table is None:
+            total += height
+        else:
+            cells = rows.setdefault((location.table, location.row or 0), {})
+            cells[location.column or 0] = cells.get(location.column or 0, 0) + height
+    total += sum(max(cells.values()) for cells in rows.values())
+    return max(1, math.ceil(total / usable))
+
+
+# -- paragraphs ---------------------------------------------------------------------------
 
 
 def paragraph_facts(
@@ -185,6 +718,8 @@ def paragraph_facts(
     location: Location,
     container: int | None,
     section: int = 0,
+    theme: ThemeFonts | None = None,
+    numbering_label: str | None = None,
 ) -> ParagraphFacts:
     """Return the facts of one paragraph, which stands in section ``section``."""
     alignment = paragraph_property(document, paragraph, "alignment")
@@ -203,7 +738,7 @@ def paragraph_facts(
     line_spacing = values["line_spacing"]
     return ParagraphFacts(
         location=location,
-        text=paragraph.text,
+        text=paragraph_text(paragraph._p),
         style_id=_style_id(document, paragraph),
         alignment=ALIGNMENTS.get(alignment, "left") if alignment is not None else "left",
         first_line_indent=_int(values["first_line_indent"]),
@@ -212,63 +747,113 @@ def paragraph_facts(
         space_before=_int(values["space_before"]),
         space_after=_int(values["space_after"]),
         line_spacing=line_spacing if isinstance(line_spacing, float) else _int(line_spacing),
-        runs=run_facts(document, paragraph),
-        bottom_border=_bottom_border(document, paragraph),
+        runs=run_facts(document, paragraph, theme),
+        bottom_border=_border(document, paragraph, "bottom"),
         container_width=container,
-        drawn_lines=_drawn_lines(paragraph),
+        drawn_lines=drawn_lines(paragraph._p),
         cell_line=_cell_line(paragraph),
         keep_with_next=bool(values["keep_with_next"]),
         row_cant_split=_row_cant_split(document, paragraph),
         section=section,
+        numbering_label=numbering_label,
+        top_border=_border(document, paragraph, "top"),
     )
+
+
+def _style_id(document: Document, paragraph: Paragraph) -> str | None:
+    chain = style_index(document).paragraph_chain(paragraph)
+    return chain[0].get(qn("w:styleId")) if chain else None
 
 
 def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _cell_width(cell: Any, table: Any) -> int | None:
-    width = cell.find(qn("w:tcPr"))
-    w = None if width is None else width.find(qn("w:tcW"))
-    if w is None or w.get(qn("w:type")) not in (None, "dxa"):
+TC_PR, TC_W, W_TYPE, W_W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
+MARGIN_EDGES = {qn("w:left"), qn("w:right"), qn("w:start"), qn("w:end")}
+
+
+def _first(parent: Any, tag: str) -> Any:
+    """Return the first child ``tag`` of ``parent``: lxml's ``find`` scans every child (a
+    10,000-row table's rows), ``iterchildren`` stops at the first match."""
+    return next(parent.iterchildren(tag), None)
+
+
+def _cell_margins(table: Any) -> int:
+    """Return the left plus right cell margins (EMU) of ``table``: its own, else Word's."""
+    properties = _first(table, qn("w:tblPr"))
+    cell_margins = None if properties is None else _first(properties, qn("w:tblCellMar"))
+    if cell_margins is None:
+        return 2 * int(DEFAULT_CELL_MARGIN)
+    return sum(
+        int(Twips(_measure(edge.get(W_W)) or 0))
+        for edge in cell_margins
+        if edge.tag in MARGIN_EDGES
+    )
+
+
+def _cell_width(cell: Any, margins: int) -> int | None:
+    """Return the width (EMU) of the text in ``cell`` (its width less ``margins``)."""
+    properties = _first(cell, TC_PR)
+    w = None if properties is None else _first(properties, TC_W)
+    if w is None or w.get(W_TYPE) not in (None, "dxa"):
         return None
-    margins = 2 * int(DEFAULT_CELL_MARGIN)
-    table_margins = table.find(qn("w:tblPr"))
-    if table_margins is not None and table_margins.find(qn("w:tblCellMar")) is not None:
-        margins = sum(
-            int(Twips(int(edge.get(qn("w:w"), "0"))))
-            for edge in table_margins.find(qn("w:tblCellMar"))
-            if edge.tag in (qn("w:left"), qn("w:right"), qn("w:start"), qn("w:end"))
-        )
-    return int(Twips(int(w.get(qn("w:w"), "0")))) - margins
+    width = _measure(w.get(W_W))
+    if width is None or width <= 0:
+        return None
+    return int(Twips(width)) - margins
 
 
-def _blocks(parent: Any) -> Iterator[Any]:
-    """Yield the paragraphs and tables of ``parent``, looking inside content controls."""
+def _unwrapped(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """Yield the children of ``parent`` with one of ``tags``, looking inside content controls
+    (``w:sdt``) and custom XML wrappers, as Word shows them."""
     for element in parent.iterchildren():
-        if element.tag in (qn("w:p"), qn("w:tbl")):
+        if element.tag in tags:
             yield element
         elif element.tag == qn("w:sdt"):
             content = element.find(qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content)
+                yield from _unwrapped(content, tags)
+        elif element.tag == qn("w:customXml"):
+            yield from _unwrapped(element, tags)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Yield the paragraphs and tables of ``parent``, looking inside content controls."""
+    return _unwrapped(parent, (W_P, qn("w:tbl")))
+
+
+def _cell_paragraphs(cell: Any) -> Iterator[Any]:
+    """Yield the paragraphs of a cell in reading order, nested tables' included."""
+    for block in _blocks(cell):
+        if block.tag == W_P:
+            yield block
+        else:
+            for row in _unwrapped(block, (qn("w:tr"),)):
+                for inner in _unwrapped(row, (qn("w:tc"),)):
+                    yield from _cell_paragraphs(inner)
 
 
 def walk_paragraphs(
     document: Document, text_width: int | None
 ) -> Iterator[tuple[Paragraph, Location, int | None]]:
-    """Yield every paragraph of the body in reading order, tables included, with its place."""
+    """Yield every paragraph of the body in reading order, tables included, with its place.
+
+    A nested table's paragraphs stand at the place of the outer cell; text-box paragraphs
+    belong to the paragraph they are anchored in and are not yielded.
+    """
     counter = 0
     table_index = 0
     for element in _blocks(document.element.body):
-        if element.tag == qn("w:p"):
+        if element.tag == W_P:
             yield Paragraph(element, document), Location(counter), text_width
             counter += 1
         elif element.tag == qn("w:tbl"):
-            for row_index, row in enumerate(element.iterchildren(qn("w:tr"))):
-                for column_index, cell in enumerate(row.iterchildren(qn("w:tc"))):
-                    width = _cell_width(cell, element)
-                    for p in cell.iter(qn("w:p")):
+            margins = _cell_margins(element)
+            for row_index, row in enumerate(_unwrapped(element, (qn("w:tr"),))):
+                for column_index, cell in enumerate(_unwrapped(row, (qn("w:tc"),))):
+                    width = _cell_width(cell, margins)
+                    for p in _cell_paragraphs(cell):
                         yield (
                             Paragraph(p, document),
                             Location(counter, table_index, row_index, column_index),
@@ -278,50 +863,126 @@ def walk_paragraphs(
             table_index += 1
 
 
-def _has_page_field(element: Any) -> bool:
-    instructions = "".join(node.text or "" for node in element.iter(qn("w:instrText")))
-    simple = " ".join(node.get(qn("w:instr"), "") for node in element.iter(qn("w:fldSimple")))
-    return "PAGE" in (instructions + simple).upper().replace("NUMPAGES", "")
+# -- sections and page numbers ------------------------------------------------------------
 
 
-def section_facts(document: Document) -> list[SectionFacts]:
+def field_instructions(element: Any) -> Iterator[tuple[Any, str]]:
+    """Yield (paragraph element, instruction) for every field in ``element``: simple fields
+    (``w:fldSimple``) and complex ones (``w:fldChar`` begin … separate, ``w:instrText``),
+    wherever they stand (content controls, text boxes, tables)."""
+    for simple in element.iter(qn("w:fldSimple")):
+        paragraph = next(simple.iterancestors(W_P), None)
+        yield paragraph, simple.get(qn("w:instr"), "")
+    stack: list[tuple[Any, list[str]]] = []
+    for node in element.iter(qn("w:fldChar"), qn("w:instrText")):
+        if node.tag == qn("w:instrText"):
+            if stack:
+                stack[-1][1].append(node.text or "")
+            continue
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            stack.append((next(node.iterancestors(W_P), None), []))
+        elif kind == "end" and stack:
+            paragraph, parts = stack.pop()
+            yield paragraph, "".join(parts)
+    for paragraph, parts in stack:  # a field never closed still shows its instruction
+        yield paragraph, "".join(parts)
+
+
+def _page_field_paragraph(part_element: Any) -> Any:
+    """Return the first paragraph of a header or footer holding a PAGE field, or None."""
+    for paragraph, instruction in field_instructions(part_element):
+        if paragraph is not None and PAGE_FIELD_RE.match(instruction):
+            return paragraph
+    return None
+
+
+def _part_element(header_footer: Any) -> Any:
+    """Return the root element of a header/footer, or None when the section has none."""
+    try:
+        if header_footer.is_linked_to_previous:
+            return None
+        return header_footer._element
+    except (KeyError, ValueError, AttributeError, NotImplementedError):
+        return None
+
+
+def _section_number(sect_pr: Any, tag: str, attribute: str) -> int | None:
+    element = sect_pr.find(qn(tag))
+    return None if element is None else _measure(element.get(qn(attribute)))
+
+
+def section_facts(document: Document, theme: ThemeFonts | None = None) -> list[SectionFacts]:
     """Return the page setup and numbering of every section."""
     facts = []
+    inherited: dict[str, Any] = {}
     for index, section in enumerate(document.sections):
+        sect_pr = section._sectPr
+        elements = {}
+        for name, header_footer in (
+            ("header", section.header), ("footer", section.footer),
+            ("first_header", section.first_page_header),
+            ("first_footer", section.first_page_footer),
+        ):  # fmt: skip
+            own = _part_element(header_footer)
+            # A section without its own header shows the previous section's.
+            elements[name] = own if own is not None else inherited.get(name)
+        inherited = elements
         page_number = None
-        header = section.header
-        if not header.is_linked_to_previous or index == 0:
-            for paragraph in header.paragraphs:
-                if _has_page_field(paragraph._p):
-                    page_number = paragraph_facts(
-                        document, paragraph, Location(0, part="đầu trang"), None
-                    )
-                    break
-        footer_numbers = any(_has_page_field(p._p) for p in section.footer.paragraphs)
-        title_page = bool(section.different_first_page_header_footer)
-        if title_page:
-            first = [*section.first_page_header.paragraphs, *section.first_page_footer.paragraphs]
-        else:
-            first = [*section.header.paragraphs, *section.footer.paragraphs]
+        header_paragraph = (
+            None if elements["header"] is None else _page_field_paragraph(elements["header"])
+        )
+        if header_paragraph is not None and (
+            index == 0 or _part_element(section.header) is not None
+        ):
+            page_number = paragraph_facts(
+                document,
+                Paragraph(header_paragraph, section.header),
+                Location(0, part="đầu trang"),
+                None,
+                theme=theme,
+            )
+        footer_numbers = (
+            elements["footer"] is not None and _page_field_paragraph(elements["footer"]) is not None
+        )
+        title_page_flag = sect_pr.find(qn("w:titlePg"))
+        title_page = title_page_flag is not None and title_page_flag.get(qn("w:val")) not in (
+            "0", "false", "off",
+        )  # fmt: skip
+        first = (
+            [elements["first_header"], elements["first_footer"]]
+            if title_page
+            else [elements["header"], elements["footer"]]
+        )
+        orientation = sect_pr.find(qn("w:pgSz"))
+        orient = None if orientation is None else orientation.get(qn("w:orient"))
         facts.append(
             SectionFacts(
                 index=index,
-                page_width=_int(section.page_width),
-                page_height=_int(section.page_height),
-                orientation="landscape"
-                if section.orientation == WD_ORIENT.LANDSCAPE
-                else "portrait",
-                top=_int(section.top_margin),
-                bottom=_int(section.bottom_margin),
-                left=_int(section.left_margin),
-                right=_int(section.right_margin),
+                page_width=_twips(_section_number(sect_pr, "w:pgSz", "w:w")),
+                page_height=_twips(_section_number(sect_pr, "w:pgSz", "w:h")),
+                orientation="landscape" if orient == "landscape" else "portrait",
+                top=_twips(_section_number(sect_pr, "w:pgMar", "w:top"), absolute=True),
+                bottom=_twips(_section_number(sect_pr, "w:pgMar", "w:bottom"), absolute=True),
+                left=_twips(_section_number(sect_pr, "w:pgMar", "w:left")),
+                right=_twips(_section_number(sect_pr, "w:pgMar", "w:right")),
                 title_page=title_page,
                 page_number=page_number,
                 page_number_in_footer=footer_numbers,
-                first_page_number=any(_has_page_field(p._p) for p in first),
+                first_page_number=any(
+                    element is not None and _page_field_paragraph(element) is not None
+                    for element in first
+                ),
             )
         )
     return facts
+
+
+def _twips(value: int | None, absolute: bool = False) -> int | None:
+    """Return a twips count as EMU (a negative top/bottom margin is fixed: its size counts)."""
+    if value is None:
+        return None
+    return int(Twips(abs(value) if absolute else value))
 
 
 def _text_width(section: SectionFacts) -> int | None:
@@ -340,7 +1001,9 @@ def _ends_section(paragraph: Paragraph) -> bool:
 
 def inspect_document(document: Document) -> DocumentFacts:
     """Return the facts of ``document``."""
-    sections = section_facts(document)
+    theme = _theme(document)
+    numbering = Numbering(_related_element(document, RT.NUMBERING))
+    sections = section_facts(document, theme)
     widths = [_text_width(section) for section in sections] or [None]
     paragraphs = []
     section = 0
@@ -349,10 +1012,17 @@ def inspect_document(document: Document) -> DocumentFacts:
         # wider); a cell's width comes from the table.
         if location.table is None:
             container = widths[min(section, len(widths) - 1)]
-        paragraphs.append(paragraph_facts(document, paragraph, location, container, section))
+        numbered = _num_pr(document, paragraph)
+        label = None if numbered is None else numbering.label(*numbered)
+        paragraphs.append(
+            paragraph_facts(document, paragraph, location, container, section, theme, label)
+        )
         if location.table is None and _ends_section(paragraph):
             section += 1
-    return DocumentFacts(sections, paragraphs, widths[0])
+    page_count = saved_page_count(document)
+    if page_count is None:
+        page_count = estimate_pages(paragraphs, sections[0] if sections else None)
+    return DocumentFacts(sections, paragraphs, widths[0], page_count=page_count)
 
 
 def inspect_file(path: Path) -> DocumentFacts:

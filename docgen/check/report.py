@@ -8,6 +8,11 @@ JSON schema (version 1), stable::
         {
           "file": "path/to/document.docx",
           "error": null,                       # or a message when the file could not be read
+          "error_kind": null,                  # "unreadable" or "internal" with an error
+          "document": {                        # what the checker took the file for (null
+            "kind": "cong_van",                #   when unread): the tên loại as an id
+            "administrative": true             #   ("quyet_dinh", ...) or null; false: not an
+          },                                   #   administrative document, no findings
           "findings": [
             {
               "rule": "BODY.INDENT",            # stable identifier of the rule
@@ -32,7 +37,8 @@ JSON schema (version 1), stable::
 Rule ids (stable):
 
 - page: PAGE_SIZE, ORIENTATION, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT;
-- text: FONT, COLOR, TEXT_NFC, TEXT_CHARS;
+- text: FONT, COLOR, TEXT_NFC, TEXT_CHARS, TEXT.NO_DIACRITICS (the only finding of a
+  document typed without Vietnamese diacritics, whose components cannot be told);
 - components: <KEY>.SIZE, <KEY>.BOLD, <KEY>.ITALIC, <KEY>.CASE, <KEY>.ALIGN (each where the
   component's rule states it) for the keys QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN,
   CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_LOAI, TRICH_YEU (every line of a trích yếu
@@ -40,13 +46,15 @@ Rule ids (stable):
   I", "Phần thứ nhất"), PHAN_TIEU_DE (the title under it), VV, KINH_GUI (every line of the
   block), THAM_QUYEN_BAN_HANH (a decision's authority line), QUYET_DINH_LENH ("QUYẾT ĐỊNH:"),
   KEM_THEO (an attachment's "(Kèm theo ...)" line); QUOC_HIEU.MISSING, TIEU_NGU.MISSING,
-  TIEU_NGU.TEXT, KINH_GUI.COLON, DIEU.BOLD ("Điều N." bold; the article's text may be plain);
+  TIEU_NGU.TEXT, QUOC_HIEU.WRAP (wider than its column, so Word wraps it), KINH_GUI.COLON,
+  DIEU.BOLD ("Điều N." bold; the article's text may be plain);
 - decision (tên loại QUYẾT ĐỊNH, in articles): THAM_QUYEN_BAN_HANH.MISSING,
   QUYET_DINH_LENH.COLON, QUYET_DINH_LENH.MISSING;
 - lines: KE_CO_QUAN.MISSING, KE_CO_QUAN.LENGTH, KE_TIEU_NGU.MISSING, KE_TIEU_NGU.LENGTH,
   KE_TRICH_YEU.MISSING, KE_TRICH_YEU.LENGTH (against the longest trích yếu line);
 - number and date: SO.FORMAT, SO.LEADING_ZERO, SO.TYPE, SO.MISSING, DATE.FORMAT,
-  DATE.DAY_PADDING, DATE.MONTH_PADDING, DATE.MISSING;
+  DATE.DAY_PADDING, DATE.MONTH_PADDING, DATE.MISSING, SO.DATE_ROW (Số and the date on
+  different rows of the header table);
 - body: BODY.ALIGN, BODY.INDENT, BODY.SPACING, BODY.LINE_SPACING, BODY.SIZE (every body
   paragraph, "- " and "+ " items included), HEADING.SEQUENCE (phần I, II, ...; mục I, II, ...
   afresh in each phần; điều 1, 2, ...; khoản 1, 2, ... afresh in each mục and điều; an
@@ -75,7 +83,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from docgen.check.checker import ERROR, WARNING, Finding
+from docgen.check.checker import ERROR, NOT_ADMINISTRATIVE, WARNING, DocumentInfo, Finding
 
 SCHEMA = "docgen-check/1"
 SEVERITY_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
@@ -88,6 +96,13 @@ class FileReport:
     file: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    error_kind: str | None = None
+    """Why ``error``: "unreadable" (not a .docx, protected, too large...) or "internal"
+    (a bug in docgen); None when the file was checked."""
+    trace: str | None = field(default=None, repr=False)
+    """The traceback of an internal error, shown only with ``--debug``."""
+    document: DocumentInfo | None = None
+    """What the file was taken for; None when it could not be read."""
 
     def count(self, severity: str) -> int:
         """Return how many findings have ``severity``."""
@@ -123,6 +138,10 @@ def to_json(reports: list[FileReport]) -> str:
         {
             "file": report.file,
             "error": report.error,
+            "error_kind": report.error_kind,
+            "document": None
+            if report.document is None
+            else {"kind": report.document.kind, "administrative": report.document.administrative},
             "findings": [finding_dict(finding) for finding in report.findings],
             "summary": {"errors": report.count(ERROR), "warnings": report.count(WARNING)},
         }
@@ -137,6 +156,9 @@ def to_text(reports: list[FileReport]) -> str:
     for report in reports:
         if report.error is not None:
             lines.append(f"{report.file}: không kiểm tra được: {report.error}")
+            continue
+        if report.document is not None and not report.document.administrative:
+            lines.append(f"{report.file}: {NOT_ADMINISTRATIVE} (không kiểm tra thể thức)")
             continue
         for finding in report.findings:
             where = finding.location.describe() if finding.location else "toàn văn bản"

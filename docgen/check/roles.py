@@ -54,6 +54,45 @@ COLLECTIVE_RE = re.compile(
 )
 """The name of a collective body opening an authority line: the power is the collective's."""
 
+CERTAIN = "certain"
+"""Identified from what the text says and where the decree puts it (a finding is an error)."""
+LIKELY = "likely"
+"""Identified from layout habits (a typed header, lines after a V/v): findings are warnings."""
+GUESS = "guess"
+"""Identified on weak evidence only: findings are warnings, ``--fix`` never acts on it."""
+OTHER_TYPE_NAMES = {"PHIẾU TRÌNH": "phiếu trình"}
+"""Tên loại offices use that Phụ lục III does not list (no abbreviation to check)."""
+CONG_VAN = "cong_van"
+NO_CAN_CU_KINDS = {CONG_VAN, "giay_moi", "phieu_trinh", "giay_gioi_thieu"}
+"""Kinds without a căn cứ block: a "Căn cứ ..." sentence there is body text (Mẫu 1.5)."""
+TYPED_LINE_RE = re.compile(r"^[\s_—–―‗]*(?:[_—–―‗]{3,}|-{5,})[\s_—–―‗-]*$")
+"""A line typed with characters ("________", "———") under a component."""
+QUOC_HIEU_SEARCH = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$")
+TIEU_NGU_SEARCH = re.compile(r"Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc\s*$")
+DATE_SEARCH = re.compile(
+    r"(?:\t|\s{2,})\s*(?P<date>\S(?:[^\s,]| (?! ))*,\s*ngày\b.*\btháng\b.*\bnăm\b.*)$"
+)
+"""The right-hand half of a header line typed with tabs or spaces: Quốc hiệu, Tiêu ngữ or
+"<Địa danh>, ngày ..." after the agency or "Số: ..." on the same line."""
+RIGHT_ROLES = ("quoc_hieu", "tieu_ngu", "dia_danh_ngay", "tham_quyen", "ho_ten")
+"""The components on the right of a line typed with tabs: the header's right half (ô 1, ô 4)
+and, in a closing typed as lines, the signature beside Nơi nhận."""
+GAP_RE = re.compile(r"\t+|\s{3,}")
+"""What separates the two halves of a line typed with tabs or runs of blanks."""
+
+
+def kind_slug(type_name: str) -> str:
+    """Return the identifier of a tên loại: "QUYẾT ĐỊNH" -> "quyet_dinh"."""
+    letters = unicodedata.normalize("NFD", type_name.lower().replace("đ", "d"))
+    plain = "".join(c for c in letters if not unicodedata.combining(c))
+    return "_".join(plain.split())
+
+
+SYMBOL_KINDS = {
+    abbreviation: kind_slug(name) for name, abbreviation in DOC_TYPE_ABBREVIATIONS.items()
+}
+"""The kind a ký hiệu's first group names: "QĐ" -> "quyet_dinh" (Phụ lục III, Mục I)."""
+
 
 def nfc(text: str) -> str:
     """Return ``text`` in precomposed Unicode (NFC), without surrounding blanks."""
@@ -182,6 +221,38 @@ class Roles:
     """What follows the signature in sections of its own or from a "Phụ lục" heading."""
     attachment_sections: set[int] = field(default_factory=set)
     """The sections that hold only attachments (their pages may be landscape)."""
+    kind: str | None = None
+    """What the document is: "cong_van", "quyet_dinh", "ke_hoach", "phieu_trinh", ... (the
+    tên loại as an identifier), or None when it cannot be told."""
+    administrative: bool = True
+    """False for a file that is not an administrative document (no two of Quốc hiệu, Số and
+    tên loại or V/v): it gets one notice, not the N30 rules."""
+    texts: list[str] = field(default_factory=list)
+    """The text of every paragraph as read (NFC, trimmed), after its automatic number."""
+    segments: dict[int, dict[str, str]] = field(default_factory=dict)
+    """For a header line typed with tabs or spaces: its "left" part (agency, Số, V/v) and its
+    "right" part (Quốc hiệu, Tiêu ngữ, date), by paragraph index."""
+    confidence: dict[int, str] = field(default_factory=dict)
+    """How sure the identification of a paragraph is, :data:`LIKELY` or :data:`GUESS`;
+    a paragraph not listed is :data:`CERTAIN`."""
+
+    def sure(self, index: int) -> bool:
+        """Return True when paragraph ``index`` was identified with certainty."""
+        return self.confidence.get(index, CERTAIN) == CERTAIN
+
+    def doubt(self, index: int, level: str = LIKELY) -> None:
+        """Record that paragraph ``index`` was identified only at ``level`` (never raised)."""
+        order = (CERTAIN, LIKELY, GUESS)
+        current = self.confidence.get(index, CERTAIN)
+        self.confidence[index] = max(current, level, key=order.index)
+
+    def segment(self, index: int, role: str) -> str | None:
+        """Return the part of a split header line that holds ``role`` (a component key such
+        as "quoc_hieu" or "so_ky_hieu"), or None when paragraph ``index`` is not split."""
+        parts = self.segments.get(index)
+        if parts is None:
+            return None
+        return parts.get("right" if role in RIGHT_ROLES else "left")
 
     def component_of(self) -> dict[int, str]:
         """Return the role of every identified paragraph of the main text, by index."""
@@ -189,6 +260,7 @@ class Roles:
         # Numbered paragraphs are body text first; the rest are not paragraph indexes.
         skipped = {"body", "muc", "khoan", "diem", "dieu", "gach_cong"}
         skipped |= {"decision", "closing_end", "attachments", "attachment_sections"}
+        skipped |= {"kind", "administrative", "texts", "segments", "confidence"}
         for name, value in vars(self).items():
             if name in skipped:
                 continue
@@ -201,22 +273,93 @@ class Roles:
         return roles
 
 
+def _read(paragraph: ParagraphFacts) -> str:
+    """Return the text of ``paragraph`` as read: NFC, trimmed, after the number Word shows
+    for automatic numbering (so "1." typed and "1." numbered by Word read alike)."""
+    text = nfc(paragraph.text)
+    label = getattr(paragraph, "numbering_label", None)
+    if label and text:
+        return f"{nfc(label)} {text}"
+    return text
+
+
+def _split_header_line(text: str) -> tuple[str, str, str] | None:
+    """Return ``(left, right, right_role)`` for a header line typed with tabs or spaces that
+    holds a left-column part and Quốc hiệu, Tiêu ngữ or the date on the right; else None."""
+    for role, pattern in (("quoc_hieu", QUOC_HIEU_SEARCH), ("tieu_ngu", TIEU_NGU_SEARCH)):
+        match = pattern.search(text.upper() if role == "quoc_hieu" else text)
+        if match is not None and match.start() > 0:
+            left = text[: match.start()]
+            # The two halves are apart by a tab or a run of blanks, not inside one phrase.
+            if "\t" in left[-3:] or left.endswith("  "):
+                return left.strip(), text[match.start() :].strip(), role
+    match = DATE_SEARCH.search(text)
+    if match is not None and match.start() > 0 and text[: match.start()].strip():
+        return text[: match.start()].strip(), match.group("date").strip(), "dia_danh_ngay"
+    return None
+
+
+def _header_marks(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
+    """Find Quốc hiệu, Tiêu ngữ, Số and the date, in a header table or typed as lines (one
+    line may hold the agency or Số on the left and Quốc hiệu, Tiêu ngữ or the date on the
+    right, apart by tabs or blanks)."""
+    for index, text in enumerate(texts[:60]):
+        parts: list[tuple[str, str | None]] = [(text, None)]
+        split = _split_header_line(nfc(paragraphs[index].text)) if index < 40 else None
+        if split is not None:
+            parts = [(split[0], "left"), (split[1], "right")]
+        for part, side in parts:
+            if roles.quoc_hieu is None and QUOC_HIEU_RE.match(part.upper()):
+                roles.quoc_hieu = index
+            elif roles.tieu_ngu is None and TIEU_NGU_RE.match(part):
+                roles.tieu_ngu = index
+            elif roles.so_ky_hieu is None and SO_RE.match(part) and index < 40:
+                roles.so_ky_hieu = index
+            elif roles.dia_danh_ngay is None and DATE_RE.match(part) and index < 40:
+                roles.dia_danh_ngay = index
+            else:
+                continue
+            if side is not None:
+                roles.segments.setdefault(index, {})[side] = part
+                roles.doubt(index)
+        if split is not None and index in roles.segments:
+            roles.segments[index]["left"] = split[0]
+
+
+def _detect_kind(texts: list[str], roles: Roles) -> None:
+    """Tell what the document is from its tên loại, else its ký hiệu ("V/v" and a ký hiệu
+    without a type abbreviation: a công văn), and whether it is an administrative document
+    at all (at least two of Quốc hiệu, Số and tên loại or V/v)."""
+    symbol_kind = None
+    if roles.so_ky_hieu is not None:
+        so = roles.segment(roles.so_ky_hieu, "so_ky_hieu") or texts[roles.so_ky_hieu]
+        match = re.search(r"/\s*([^\s/-]+)", so)
+        if match is not None:
+            symbol_kind = SYMBOL_KINDS.get(match.group(1), CONG_VAN)
+    if roles.ten_loai is not None:
+        roles.kind = kind_slug(" ".join(texts[roles.ten_loai].split()))
+    elif roles.vv or symbol_kind == CONG_VAN:
+        roles.kind = CONG_VAN
+    else:
+        roles.kind = symbol_kind
+    signs = [
+        roles.quoc_hieu is not None,
+        roles.so_ky_hieu is not None,
+        roles.ten_loai is not None or bool(roles.vv),
+    ]
+    roles.administrative = sum(signs) >= 2
+
+
 def identify(facts: DocumentFacts) -> Roles:
-    """Return the roles of the paragraphs of ``facts``."""
+    """Return the roles of the paragraphs of ``facts``, the document's kind, and how sure
+    each identification is."""
     paragraphs = facts.paragraphs
-    texts = [nfc(p.text) for p in paragraphs]
-    roles = Roles()
-    for index, text in enumerate(texts):
-        if roles.quoc_hieu is None and QUOC_HIEU_RE.match(text.upper()):
-            roles.quoc_hieu = index
-        elif roles.tieu_ngu is None and TIEU_NGU_RE.match(text):
-            roles.tieu_ngu = index
-        elif roles.so_ky_hieu is None and SO_RE.match(text) and index < 40:
-            roles.so_ky_hieu = index
-        elif roles.dia_danh_ngay is None and DATE_RE.match(text) and index < 40:
-            roles.dia_danh_ngay = index
+    texts = [_read(p) for p in paragraphs]
+    roles = Roles(texts=texts)
+    _header_marks(paragraphs, texts, roles)
     _agency(paragraphs, texts, roles)
     start = _title(paragraphs, texts, roles)
+    _detect_kind(texts, roles)
     end = _closing(paragraphs, texts, roles)
     _body(paragraphs, texts, roles, start, end)
     _attachments(paragraphs, texts, roles)
@@ -224,7 +367,8 @@ def identify(facts: DocumentFacts) -> Roles:
 
 
 def _agency(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
-    """Find the agency lines: upper-case lines above "Số:" in its column, or before Quốc hiệu."""
+    """Find the agency lines: upper-case lines above "Số:" in its column, or before Quốc hiệu
+    (or on the left of Quốc hiệu and Tiêu ngữ in a header typed with tabs)."""
     anchor = roles.so_ky_hieu
     if anchor is None:
         return
@@ -235,19 +379,59 @@ def _agency(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) ->
         same_column = location.table == so.table and location.column == so.column
         if so.table is not None and not same_column:
             continue
-        if index in (roles.quoc_hieu, roles.tieu_ngu):
-            break
         text = texts[index]
+        if index in roles.segments:
+            text = roles.segments[index].get("left", "")
+        elif index in (roles.quoc_hieu, roles.tieu_ngu):
+            break
         # In the header table everything with letters above "Số:" is the agency, whatever its
         # case (so a lower-case name is reported, not overlooked); a row of "___" is not.
         upper = text == text.upper() or so.table is not None
         if any(c.isalpha() for c in text) and upper and not SO_RE.match(text):
             lines.append(index)
+            if so.table is None:
+                roles.doubt(index)  # typed as lines: upper case and place are all we have
     lines.reverse()
     roles.co_quan_chu_quan, roles.co_quan_ban_hanh = _split_agency(paragraphs, lines)
     for index in range(anchor + 1, min(anchor + 4, len(texts))):
-        if VV_RE.match(texts[index]):
+        vv = roles.segments.get(index, {}).get("left", texts[index])
+        if VV_RE.match(vv):
             roles.vv.append(index)
+            if index in roles.segments:
+                roles.segments[index].setdefault("left", vv)
+            break
+    if roles.vv:
+        _vv_lines(paragraphs, texts, roles)
+
+
+def _vv_lines(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
+    """Add the further lines of a V/v typed on several paragraphs: the rest of its table
+    cell, or the lines right under it aligned like it (until a blank line or Kính gửi)."""
+    first = roles.vv[0]
+    place = paragraphs[first].location
+    index = first + 1
+    while index < len(texts):
+        location = paragraphs[index].location
+        text = texts[index]
+        if place.table is not None:
+            same_cell = (location.table, location.row, location.column) == (
+                place.table,
+                place.row,
+                place.column,
+            )
+            if not same_cell:
+                break
+            if text and not TYPED_LINE_RE.match(text):
+                roles.vv.append(index)
+        else:
+            aligned = paragraphs[index].alignment == paragraphs[first].alignment
+            if not text or location.table is not None or not aligned or _opens_body(text):
+                break
+            if index in roles.segments or index in (roles.dia_danh_ngay, roles.so_ky_hieu):
+                break
+            roles.vv.append(index)
+            roles.doubt(index)
+        index += 1
 
 
 def _split_agency(
@@ -271,6 +455,8 @@ def _header_end(paragraphs: list[ParagraphFacts], roles: Roles) -> int:
         for i in (roles.quoc_hieu, roles.tieu_ngu, roles.so_ky_hieu, roles.dia_danh_ngay)
         if i is not None
     ]
+    # A header typed as lines ends after its last component: the V/v lines under Số.
+    marks += [*roles.vv, *roles.co_quan_chu_quan, *roles.co_quan_ban_hanh]
     last = max(marks, default=-1)
     if last >= 0 and paragraphs[last].location.table is not None:
         table = paragraphs[last].location.table
@@ -280,8 +466,9 @@ def _header_end(paragraphs: list[ParagraphFacts], roles: Roles) -> int:
 
 
 def _skip_empty(texts: list[str], index: int) -> int:
-    """Return the first index from ``index`` on whose paragraph has text (or len(texts))."""
-    while index < len(texts) and not texts[index]:
+    """Return the first index from ``index`` on whose paragraph has text other than a typed
+    line ("_____", "———"), or len(texts)."""
+    while index < len(texts) and (not texts[index] or TYPED_LINE_RE.match(texts[index])):
         index += 1
     return index
 
@@ -308,9 +495,10 @@ def _authority_line(text: str, decision: bool) -> bool:
 def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
     """Find tên loại, trích yếu and Kính gửi after the header; return the first index after them."""
     index = _skip_empty(texts, _header_end(paragraphs, roles))
-    if index < len(texts) and texts[index].upper() in TYPE_NAMES:
+    name = " ".join(texts[index].upper().split()) if index < len(texts) else ""
+    if name in TYPE_NAMES or name in OTHER_TYPE_NAMES:
         roles.ten_loai = index  # in any case: a lower-case tên loại is reported, not overlooked
-        roles.decision = texts[index].upper() == DECISION
+        roles.decision = name == DECISION
         index += 1
         # A long trích yếu runs over several paragraphs. It ends at the empty paragraph that
         # carries the line under it, or right after a paragraph the line is drawn on; in a
@@ -319,7 +507,9 @@ def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> 
             index < len(texts)
             and texts[index]
             and not _opens_body(texts[index])
-            and not (roles.decision and _authority_line(texts[index], decision=False))
+            and not TYPED_LINE_RE.match(texts[index])
+            # An upper-case authority line ("ỦY BAN NHÂN DÂN TỈNH ...") is never a trích yếu.
+            and not _authority_line(texts[index], decision=False)
         ):
             paragraph = paragraphs[index]
             # The trích yếu is bold and centred; either one tells it from the body.
@@ -330,10 +520,10 @@ def _title(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> 
             index += 1
             if paragraph.bottom_border or paragraph.drawn_lines or paragraph.cell_line:
                 break
-    return _kinh_gui(texts, roles, index)
+    return _kinh_gui(paragraphs, texts, roles, index)
 
 
-def _kinh_gui(texts: list[str], roles: Roles, start: int) -> int:
+def _kinh_gui(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, start: int) -> int:
     """Find the Kính gửi block under the title (below the line under the trích yếu).
 
     Either one line "Kính gửi: <recipient>", or "Kính gửi:" followed by one "- <recipient>"
@@ -343,6 +533,18 @@ def _kinh_gui(texts: list[str], roles: Roles, start: int) -> int:
     if index >= len(texts) or not KINH_GUI_RE.match(texts[index]):
         return start
     roles.kinh_gui.append(index)
+    place = paragraphs[index].location
+    if place.table is not None:
+        # "Kính gửi:" in one cell, the recipients in the next one of the same row.
+        row = [
+            i for i, p in enumerate(paragraphs)
+            if (p.location.table, p.location.row) == (place.table, place.row) and i > index
+        ]  # fmt: skip
+        for position in row:
+            if texts[position]:
+                roles.kinh_gui.append(position)
+                roles.doubt(position)
+        return (row[-1] if row else index) + 1
     # A recipient list stops at its final "."; a body opening with "- " items is not part of it.
     while (
         index + 1 < len(texts)
@@ -364,6 +566,15 @@ def _upper_line(text: str) -> bool:
 def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> int:
     """Find Nơi nhận and the signature block; return the index where the body ends."""
     heading = next((i for i, text in enumerate(texts) if NOI_NHAN_RE.match(text)), None)
+    typed = next(
+        (
+            i for i, p in enumerate(paragraphs)
+            if p.location.table is None and NOI_NHAN_RE.match(_halves(p)[0]) and _halves(p)[1]
+        ),
+        None,
+    )  # fmt: skip
+    if heading is None and typed is not None:
+        return _closing_typed(paragraphs, texts, roles, typed)
     if heading is None:
         roles.closing_end = len(texts)
         return len(texts)
@@ -395,6 +606,55 @@ def _closing(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -
     table = [i for i, p in enumerate(paragraphs) if p.location.table == place.table]
     roles.closing_end = table[-1] + 1
     return table[0]
+
+
+def _halves(paragraph: ParagraphFacts) -> tuple[str, str]:
+    """Return the left and right halves of a line typed with tabs or runs of blanks; the
+    left is empty when the line starts with them (text pushed to the right)."""
+    raw = unicodedata.normalize("NFC", paragraph.text).rstrip()
+    if raw[:1].isspace():
+        return "", raw.strip()
+    parts = GAP_RE.split(raw, maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
+
+
+def _closing_typed(
+    paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles, heading: int
+) -> int:
+    """Find Nơi nhận and the signature typed as lines with tabs: "Nơi nhận:<tab>TM. ỦY BAN
+    ...", "- Như trên;<tab>CHỦ TỊCH", ..., then the name pushed right by tabs. The left
+    halves are Nơi nhận, the right halves the signature; all identified from habits only.
+    Return the index where the body ends."""
+    roles.noi_nhan_tieu_de = heading
+    signature: list[int] = []
+    listed = True
+    end = heading
+    for index in range(heading, len(texts)):
+        paragraph = paragraphs[index]
+        if paragraph.location.table is not None or PHU_LUC_RE.match(texts[index]):
+            break
+        left, right = _halves(paragraph)
+        if not left and not right:
+            continue
+        if left and index != heading:
+            if not (listed and DASH_RE.match(left)):
+                break  # the list is over and this is text of its own (an appendix, a note)
+            roles.noi_nhan.append(index)
+            listed = not LUU_RE.match(left)
+        if right:
+            signature.append(index)
+        parts = roles.segments.setdefault(index, {})
+        if left:
+            parts["left"] = left
+        if right:
+            parts["right"] = right
+        roles.doubt(index)
+        end = index
+    if signature:
+        roles.ho_ten = signature[-1]
+        roles.tham_quyen = signature[:-1]
+    roles.closing_end = end + 1
+    return heading
 
 
 def _closing_paragraphs(
@@ -494,8 +754,8 @@ def _body(
     for index in range(start, end):
         text = texts[index]
         paragraph = paragraphs[index]
-        if not text or paragraph.location.table is not None:
-            continue
+        if not text or paragraph.location.table is not None or TYPED_LINE_RE.match(text):
+            continue  # a typed "____" line is a line, not text
         if after_phan:
             after_phan = False
             if _phan_title(paragraph, text):
@@ -511,7 +771,11 @@ def _body(
             and _authority_line(text, roles.decision)
         ):
             roles.tham_quyen_ban_hanh = index  # the first line under the title, nowhere else
-        elif CAN_CU_RE.match(text) and _is_can_cu(paragraph, text, roles):
+        elif (
+            CAN_CU_RE.match(text)
+            and roles.kind not in NO_CAN_CU_KINDS
+            and _is_can_cu(paragraph, text, roles)
+        ):
             roles.can_cu.append(index)
         elif PHU_LUC_RE.match(text):
             roles.phu_luc.append(index)
@@ -523,6 +787,11 @@ def _body(
             level = _numbering(text)
             if level is not None:
                 getattr(roles, level).append(index)
+    if roles.noi_nhan_tieu_de is None:
+        # Without a Nơi nhận the body's end is unknown: what runs to the end of the file may
+        # be recipients or a signature typed without their headings.
+        for index in roles.body:
+            roles.doubt(index)
 
 
 def _attachments(paragraphs: list[ParagraphFacts], texts: list[str], roles: Roles) -> None:
@@ -546,6 +815,12 @@ def _attachments(paragraphs: list[ParagraphFacts], texts: list[str], roles: Role
             )
             if not (starts and header_only):
                 starts.append((index, None))
+    # Whatever follows the signature is checked too (a decision's attached rules typed on a
+    # new page of the same section, an attached list): it opens an attachment of its own.
+    first_text = _skip_empty(texts, roles.closing_end)
+    closed = roles.noi_nhan_tieu_de is not None and first_text < len(texts)
+    if closed and (not starts or starts[0][0] > first_text):
+        starts.insert(0, (first_text, None))
     if not starts:
         return
     bounds = [index for index, _ in starts[1:]] + [len(texts)]
@@ -630,7 +905,7 @@ def _attachment(paragraphs: list[ParagraphFacts], texts: list[str], attachment: 
     after_part = False
     for position in range(index, stop):
         text = texts[position]
-        if not text or not free(position):
+        if not text or not free(position) or TYPED_LINE_RE.match(text):
             continue
         if after_part:
             after_part = False

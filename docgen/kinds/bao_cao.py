@@ -11,12 +11,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from docgen.context import NUMBER_COLUMN_CM
 from docgen.kinds.base import MAU_1_4, Extras, Kind, Resources
 from docgen.kinds.plan_tasks import PlanTable, find_task_table, plan_table
-from docgen.models.blocks import TaskResultsBlock, iter_blocks
-from docgen.models.documents import DocumentBase, TextDocument
+from docgen.models.blocks import MIN_COLUMN_CM, TaskResultsBlock, cm, iter_blocks
+from docgen.models.documents import MAX_YEAR, MIN_YEAR, DocumentBase, TextDocument
+from docgen.models.numbers import Int
 from docgen.models.text import Text
 from docgen.resolve import FieldPath, Issue, ResolvedDocument
+from docgen.rules.n30 import PAGE
 
 PERIOD_QUARTERS: dict[str, frozenset[int]] = {
     "quy": frozenset(),  # the quarter given in ``quy``
@@ -49,8 +52,8 @@ class Period(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     loai: Literal["quy", "6_thang_dau_nam", "6_thang_cuoi_nam", "9_thang", "nam", "nam_hoc"]
-    nam: int = Field(ge=1945, le=2100)
-    quy: int | None = Field(default=None, ge=1, le=4)
+    nam: Int = Field(ge=MIN_YEAR, le=MAX_YEAR)
+    quy: Int | None = Field(default=None, ge=1, le=4)
 
     @model_validator(mode="after")
     def _quarter_when_needed(self) -> Period:
@@ -94,6 +97,37 @@ class BaoCao(Kind):
     model = BaoCaoDocument
     template = "baocao.docx"
     parts = (*MAU_1_4[:2], "kinh_gui", *MAU_1_4[2:])
+    starter = """\
+# Báo cáo (Mẫu 1.4, Nghị định 30/2020/NĐ-CP), ký hiệu BC: Số: 12/BC-UBND.
+# Báo cáo theo kế hoạch: ghi ke_hoach và khối nhiem_vu (xem docs/bao-cao.md).
+# Thay mỗi “...” bằng nội dung; docgen báo “cần điền” ở chỗ nào còn “...”.
+loai: bao_cao
+co_quan: ...                   # khóa hồ sơ trong co-quan.yaml
+so:                            # số văn bản (để trống khi là dự thảo)
+ngay:                          # ngày ký, dạng 20/06/2024 (để trống khi là dự thảo)
+nam: {nam}
+ky: {loai: nam, nam: {nam}}    # kỳ báo cáo: quy, 6_thang_dau_nam, 6_thang_cuoi_nam, 9_thang, nam, nam_hoc
+# ke_hoach: kehoach.yaml       # kế hoạch được báo cáo (khi có, thêm khối nhiem_vu vào noi_dung)
+trich_yeu: ...                 # ví dụ: Tổng kết công tác thi đua, khen thưởng năm 2024
+kinh_gui:                      # cơ quan cấp trên nhận báo cáo (có thể bỏ trống: [])
+  - ...
+mo_dau:
+  - ...
+noi_dung:
+  - muc: Kết quả đạt được
+    noi_dung:
+      - ...
+  - muc: Tồn tại, hạn chế
+    noi_dung:
+      - ...
+  - muc: Phương hướng, nhiệm vụ
+    noi_dung:
+      - ...
+ket_thuc: ...                  # câu kết, docgen thêm “./.”
+nguoi_ky: ...                  # khóa người ký trong hồ sơ cơ quan
+noi_nhan: []                   # có Kính gửi thì “- Như trên;” được thêm tự động
+luu: VT
+"""
 
     def resolve_extras(
         self, document: DocumentBase, resolved: ResolvedDocument | None, resources: Resources
@@ -129,7 +163,27 @@ class BaoCao(Kind):
             issues.append((("ke_hoach",), message))
             return Extras({"plan": table}, issues)
         issues += check_results(table, blocks, document.ky)
+        issues += check_widths(table, blocks)
         return Extras({"plan": table}, issues)
+
+
+def check_widths(table: PlanTable, blocks: list[tuple[FieldPath, TaskResultsBlock]]) -> list[Issue]:
+    """Return an issue for each ``nhiem_vu`` block whose result column leaves the plan's
+    text columns (which shrink to share what is left) less than :data:`MIN_COLUMN_CM` each:
+    they would get tiny, zero or negative widths."""
+    issues: list[Issue] = []
+    number = table.numbered.rong or NUMBER_COLUMN_CM if table.numbered else 0.0
+    needed = MIN_COLUMN_CM * len(table.columns)
+    for path, block in blocks:
+        width = block.nhiem_vu.rong
+        if PAGE.text_width.cm - width - number < needed - 1e-6:
+            message = (
+                f"cột kết quả rộng {cm(width)} cm, các cột của kế hoạch còn lại không đủ chỗ"
+                f" (cần ít nhất {cm(number + needed)} cm trong bề rộng trang"
+                f" {cm(PAGE.text_width.cm)} cm); hãy giảm 'rong'"
+            )
+            issues.append(((*path, "nhiem_vu", "rong"), message))
+    return issues
 
 
 def due_refs(table: PlanTable, period: Period | str, groups: list[str] | None) -> list[str]:

@@ -21,6 +21,7 @@ MAU_1_4 = ("header", "title", "can_cu", "mo_dau", "body", "ket_thuc", "closing")
 
 if TYPE_CHECKING:
     from docgen.models.awards import RateTable
+    from docgen.models.recipients import Recipient
     from docgen.sources.table import Column, TableRow
 
 
@@ -44,6 +45,14 @@ class Resources(Protocol):
 
     def rates(self) -> tuple[RateTable | None, str | None]:
         """Return the project's award forms and prize rates (muc-thuong.yaml)."""
+        ...
+
+    def recipients(
+        self, entries: list[Recipient], field_name: str
+    ) -> tuple[list[str] | None, list[Issue]]:
+        """Return the lines of ``entries`` (text, ``{ma: ...}`` or ``{nhom: ...}``) expanded
+        through the recipients directory (noi-nhan.yaml), or None with the issues, located
+        under ``field_name`` (a giấy mời's thành phần)."""
         ...
 
 
@@ -72,6 +81,10 @@ class Kind:
     """The template's file name inside the templates folder."""
     parts: ClassVar[tuple[str, ...]] = MAU_1_4
     """The components of the layout, in order; see :data:`MAU_1_4`."""
+    starter: ClassVar[str]
+    """The commented YAML ``docgen new`` writes for this kind; values to fill are "...",
+    and the lines ``co_quan: ...`` and ``nguoi_ky: ...`` are filled from the project's
+    profiles when there are any (see :mod:`docgen.starter`)."""
 
     @property
     def accepts_kinh_gui(self) -> bool:
@@ -90,6 +103,9 @@ class Kind:
         if document.kinh_gui and not self.accepts_kinh_gui:
             where: FieldPath = ("kinh_gui",)
             issues.append((where, f"{self.ten_loai} không có phần “Kính gửi”"))
+        if document.can_cu and "can_cu" not in self.parts:
+            message = f"{self.ten_loai} không có phần căn cứ: đưa câu “Căn cứ ...” vào mo_dau"
+            issues.append((("can_cu",), message))
         return Extras({}, issues)
 
     def context(self, resolved: ResolvedDocument) -> dict[str, Any]:

@@ -7,9 +7,11 @@ still quote a title in sentence case inside its text.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from docgen.models.text import ArchiveLine, Lines, Text
+from docgen.models.text import ArchiveLine, Lines, Override, PrintableOnly, Text
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -27,7 +29,7 @@ class Signer(BaseModel):
     ho_ten: Text
 
 
-class SignerPatch(BaseModel):
+class SignerPatch(Override):
     """A document's reference to a profile signer by key, with fields it overrides."""
 
     model_config = STRICT
@@ -47,7 +49,7 @@ class Agency(BaseModel):
     """Cơ quan chủ quản trực tiếp, one item per printed line; empty when there is none."""
     ten: Lines
     """Tên cơ quan ban hành, one item per printed line (e.g. ỦY BAN NHÂN DÂN / HUYỆN ĐẮK HÀ)."""
-    viet_tat: str = Field(pattern=r"^[^\s/-]+$")
+    viet_tat: Annotated[str, PrintableOnly] = Field(pattern=r"^[^\s/-]+$")
     """The agency's abbreviation in the ký hiệu, e.g. UBND."""
     dia_danh: Text
     """Place name of the date line, e.g. Đắk Hà."""
@@ -63,7 +65,7 @@ class Agency(BaseModel):
     """The collective's name after "TM.", for decisions in its power: "Ủy ban nhân dân"."""
 
 
-class AgencyPatch(BaseModel):
+class AgencyPatch(Override):
     """A document's reference to an agency profile by key, with fields it overrides."""
 
     model_config = STRICT
@@ -71,7 +73,7 @@ class AgencyPatch(BaseModel):
     ma: str = Field(pattern=KEY_PATTERN)
     chu_quan: Lines | None = None
     ten: Lines | None = None
-    viet_tat: str | None = Field(default=None, pattern=r"^[^\s/-]+$")
+    viet_tat: Annotated[str, PrintableOnly] | None = Field(default=None, pattern=r"^[^\s/-]+$")
     dia_danh: Text | None = None
     luu: Text | None = None
     ten_day_du: Text | None = None

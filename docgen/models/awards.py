@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from docgen.models.numbers import Int
 from docgen.models.text import Lines, Text
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -58,7 +59,7 @@ class RateTable(BaseModel):
 
     model_config = STRICT
 
-    luong_co_so: int = Field(gt=0, le=1_000_000_000)
+    luong_co_so: Int = Field(gt=0, le=1_000_000_000)
     """Mức lương cơ sở in đồng, e.g. 1800000 (Nghị định 24/2023/NĐ-CP)."""
     hinh_thuc: dict[str, AwardForm] = Field(min_length=1)
 
@@ -82,5 +83,5 @@ class Awardee(BaseModel):
     chuc_vu_don_vi: Text | None = None
     hinh_thuc: Text
     doi_tuong: Subject | None = None
-    so_tien: int | None = Field(default=None, ge=0, le=999_999_999_999)
+    so_tien: Int | None = Field(default=None, ge=0, le=999_999_999_999)
     ghi_chu: Text | None = None

@@ -9,22 +9,45 @@ report's results against its plan's tasks). Numbering is automatic; ``so`` overr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     Tag,
+    model_validator,
 )
 
-from docgen.models.text import Lines, Text
+from docgen.models.numbers import Float
+from docgen.models.text import Lines, PrintableOnly, Text
+from docgen.rules.n30 import PAGE
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
-NumberOverride = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^\S+$")]
+NumberOverride = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^\S+$"), PrintableOnly]
+
+
+def _label(pattern: str, example: str, what: str) -> AfterValidator:
+    """Return a validator of a heading's ``so``: it must print as N30 numbers that level
+    (Phụ lục I, Mục II.6.b), since anything else is read back as body text, not a heading."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise ValueError(f"số {what} phải có dạng như “{example}”, nhận được “{value}”")
+        return value
+
+    return AfterValidator(check)
+
+
+SectionNumber = Annotated[NumberOverride, _label(r"[IVXLC]+\.", "IV.", "mục (số La Mã)")]
+ClauseNumber = Annotated[NumberOverride, _label(r"[0-9]{1,4}\.", "3.", "khoản")]
+PointNumber = Annotated[NumberOverride, _label(r"[a-zđ]\)", "c)", "điểm")]
 
 
 PartLabel = Annotated[Text, Field(max_length=40)]
@@ -50,7 +73,7 @@ class Section(BaseModel):
     model_config = STRICT
 
     muc: Text
-    so: NumberOverride | None = None
+    so: SectionNumber | None = None
     noi_dung: list[Block] = Field(default_factory=list)
 
 
@@ -60,7 +83,7 @@ class Clause(BaseModel):
     model_config = STRICT
 
     khoan: Text
-    so: NumberOverride | None = None
+    so: ClauseNumber | None = None
     noi_dung: list[Block] = Field(default_factory=list)
 
 
@@ -70,7 +93,7 @@ class Point(BaseModel):
     model_config = STRICT
 
     diem: Text
-    so: NumberOverride | None = None
+    so: PointNumber | None = None
     noi_dung: list[Block] = Field(default_factory=list)
 
 
@@ -137,13 +160,29 @@ Cell = Lines
 """A table cell: one paragraph, or a list of paragraphs (dash items start with "- ")."""
 
 
+MIN_COLUMN_CM = 0.5
+"""Narrowest table column, given or shared: room for a digit or two."""
+_ROUNDING_CM = 1e-6
+
+
+def cm(value: float) -> str:
+    """Return ``value`` (centimetres) the Vietnamese way, with a decimal comma: 16,5."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def columns_width(columns: list[Column]) -> float:
+    """Return the least width ``columns`` need: their ``rong``, :data:`MIN_COLUMN_CM` for
+    each column without one."""
+    return sum(MIN_COLUMN_CM if column.rong is None else column.rong for column in columns)
+
+
 class Column(BaseModel):
     """A table column: its header text and width in centimetres."""
 
     model_config = STRICT
 
     tieu_de: Text
-    rong: float | None = Field(default=None, gt=0, le=30)
+    rong: Float | None = Field(default=None, ge=MIN_COLUMN_CM, le=30)
     canh: Literal["deu", "giua", "trai"] = "deu"
     """Alignment of the column's cells: justified, centred or left."""
 
@@ -189,6 +228,20 @@ class TableSpec(BaseModel):
     dong: list[Row] = Field(min_length=1)
     """Rows; in a mapping row the key ``so`` overrides the automatic number."""
 
+    @model_validator(mode="after")
+    def _columns_fit(self) -> TableSpec:
+        # Columns without a width share what the others leave; were that nothing or less,
+        # Word would get zero or negative widths (w:w="-3"), outside the schema.
+        columns = ([self.so_thu_tu] if self.so_thu_tu else []) + list(self.cot.values())
+        needed = columns_width(columns)
+        if needed > PAGE.text_width.cm + _ROUNDING_CM:
+            raise ValueError(
+                f"các cột rộng {cm(needed)} cm, quá bề rộng trang {cm(PAGE.text_width.cm)} cm"
+                f" (cột không ghi 'rong' cần ít nhất {cm(MIN_COLUMN_CM)} cm): hãy giảm 'rong'"
+                " của các cột"
+            )
+        return self
+
 
 class Table(BaseModel):
     """A ``bang`` block."""
@@ -198,7 +251,7 @@ class Table(BaseModel):
     bang: TableSpec
 
 
-FigureValue = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+FigureValue = Annotated[Float, Field(ge=0, allow_inf_nan=False)]
 
 
 class FigureRow(BaseModel):
@@ -253,7 +306,7 @@ class TaskResults(BaseModel):
     ket_qua: dict[TaskRef, Lines] = Field(min_length=1)
     tieu_de: Text = "Kết quả thực hiện"
     """Title of the result column."""
-    rong: float = Field(default=5.5, gt=0, le=15)
+    rong: Float = Field(default=5.5, ge=MIN_COLUMN_CM, le=15)
     """Width of the result column in centimetres; the plan's columns share the rest."""
     nhom: list[Text] | None = None
     """The plan's groups due in the period, when the period alone cannot tell (default:

@@ -5,14 +5,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 from docgen.models.agency import Agency, AgencyPatch, Signer, SignerPatch
 from docgen.models.blocks import Block
+from docgen.models.numbers import Int
 from docgen.models.recipients import Recipient
-from docgen.models.text import ArchiveLine, Lines, Text
+from docgen.models.text import ArchiveLine, LegalBases, Lines, Text
 
 KEY = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+MIN_YEAR = 1945
+"""The first year a document may bear (the Democratic Republic of Vietnam's)."""
+MAX_YEAR = 2100
+"""The last year a document may bear: a later one is a typing mistake."""
 
 
 def _parse_date(value: Any) -> Any:
@@ -28,7 +40,16 @@ def _parse_date(value: Any) -> Any:
     return value
 
 
-IssueDate = Annotated[date, BeforeValidator(_parse_date)]
+def _year_in_range(value: date) -> date:
+    # The same years as `nam`: a date in year 1 or 9999 is a typing mistake too.
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(
+            f"ngày không hợp lệ: {value:%d/%m}/{value.year}: năm phải từ {MIN_YEAR} đến {MAX_YEAR}"
+        )
+    return value
+
+
+IssueDate = Annotated[date, BeforeValidator(_parse_date), AfterValidator(_year_in_range)]
 
 
 class DocumentBase(BaseModel):
@@ -38,17 +59,17 @@ class DocumentBase(BaseModel):
 
     co_quan: KEY | AgencyPatch | Agency
     """An agency profile key, a key with overrides, or a whole agency written inline."""
-    so: int | None = Field(default=None, gt=0, le=99999)
+    so: Int | None = Field(default=None, gt=0, le=99999)
     """Số văn bản; empty in a draft, assigned when signed."""
     ngay: IssueDate | None = None
     """Ngày ban hành; empty in a draft."""
-    nam: int | None = Field(default=None, ge=1945, le=2100)
+    nam: Int | None = Field(default=None, ge=MIN_YEAR, le=MAX_YEAR)
     """Năm, needed when ``ngay`` is empty (a draft)."""
     trich_yeu: Lines
     """Trích yếu, one item per printed line (a report's subject, then its period)."""
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Kính gửi (ô 9a): the bodies a report or a proposal is addressed to."""
-    can_cu: Lines = Field(default_factory=list)
+    can_cu: LegalBases = Field(default_factory=list)
     nguoi_ky: KEY | SignerPatch | Signer
     noi_nhan: list[Recipient] = Field(default_factory=list)
     luu: ArchiveLine | None = None

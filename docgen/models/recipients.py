@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from docgen.models.agency import KEY_PATTERN, STRICT
-from docgen.models.text import Text
+from docgen.models.text import Override, Text
 
 
 class Group(BaseModel):
@@ -33,7 +33,7 @@ class RecipientDirectory(BaseModel):
     nhom: dict[str, Group] = Field(default_factory=dict)
 
 
-class RecipientRef(BaseModel):
+class RecipientRef(Override):
     """A Nơi nhận entry that names a directory entry by key, optionally noted, e.g. (b/c)."""
 
     model_config = STRICT
@@ -43,7 +43,7 @@ class RecipientRef(BaseModel):
     ghi_chu: Text | None = None
 
 
-class GroupRef(BaseModel):
+class GroupRef(Override):
     """A Nơi nhận entry that names a directory group by key."""
 
     model_config = STRICT

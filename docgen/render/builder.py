@@ -22,10 +22,11 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Length, Pt
+from docx.shared import Emu
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -34,6 +35,21 @@ from docgen.render.minimal import minimal_package
 from docgen.render.ooxml import append_xml, page_number_runs_xml, twips
 from docgen.render.package import read_parts, write_parts
 from docgen.rules import n30
+from docgen.units import Length, Pt
+
+WORD_ALIGNMENT = {
+    n30.Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    n30.Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    n30.Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+"""python-docx's value of each N30 alignment."""
+
+
+def exact(height: int) -> Emu:
+    """Return ``height`` (EMU) as python-docx's length type: given as a line spacing, an
+    ``int`` is read as a multiple of single spacing and only a docx length as exact."""
+    return Emu(height)
+
 
 BORDERLESS_TABLE_STYLE = ("N30KhongVien", "N30 Bảng không viền")
 GRID_TABLE_STYLE = ("N30Bang", "N30 Bảng")
@@ -109,7 +125,7 @@ def _add_paragraph_style(document: DocumentObject, component: n30.Component) -> 
     font.italic = bool(component.italic)
     _set_fonts(style.element.get_or_add_rPr())
     paragraph = style.paragraph_format
-    paragraph.alignment = component.align.value
+    paragraph.alignment = WORD_ALIGNMENT[component.align]
     spacing = component.spacing
     paragraph.space_before = spacing.before
     paragraph.space_after = spacing.after
@@ -135,10 +151,10 @@ def _add_line_style(document: DocumentObject, line: n30.RuleLine, indent: Length
     style.base_style = document.styles["Normal"]
     style.font.size = Pt(1)  # the paragraph only carries the border: keep it flat
     paragraph = style.paragraph_format
-    paragraph.alignment = n30.Align.CENTER.value
+    paragraph.alignment = WORD_ALIGNMENT[n30.Align.CENTER]
     paragraph.space_before = Pt(0)
     paragraph.space_after = line.space_after
-    paragraph.line_spacing = Pt(3)
+    paragraph.line_spacing = exact(Pt(3))
     if indent is not None:
         paragraph.left_indent = indent
         paragraph.right_indent = indent
@@ -163,7 +179,7 @@ def _add_spacer_style(document: DocumentObject, spacer: n30.Spacer) -> None:
     paragraph = style.paragraph_format
     paragraph.space_before = Pt(0)
     paragraph.space_after = Pt(0)
-    paragraph.line_spacing = spacer.height  # an exact height: the space itself
+    paragraph.line_spacing = exact(spacer.height)  # the space itself
 
 
 def _first_index(parent: BaseOxmlElement, tags: tuple[str, ...]) -> int:
@@ -233,12 +249,12 @@ def set_up_page(document: DocumentObject) -> None:
     """Make the single section A4 portrait with N30 margins and a page number from page 2."""
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = n30.PAGE.width
-    section.page_height = n30.PAGE.height
-    section.top_margin = n30.PAGE.top.default
-    section.bottom_margin = n30.PAGE.bottom.default
-    section.left_margin = n30.PAGE.left.default
-    section.right_margin = n30.PAGE.right.default
+    section.page_width = Emu(n30.PAGE.width)
+    section.page_height = Emu(n30.PAGE.height)
+    section.top_margin = Emu(n30.PAGE.top.default)
+    section.bottom_margin = Emu(n30.PAGE.bottom.default)
+    section.left_margin = Emu(n30.PAGE.left.default)
+    section.right_margin = Emu(n30.PAGE.right.default)
     section.header_distance = Length(n30.PAGE.top.default // 2)
     section.footer_distance = Length(n30.PAGE.bottom.default // 2)
     section.different_first_page_header_footer = True  # N30: no number on the first page
@@ -268,6 +284,16 @@ def _layout_table(
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
+    # The style's zero side margins, repeated on the table: a reader that does not resolve
+    # table styles (docgen check, some converters) would otherwise assume Word's 0.19 cm
+    # and measure the header's rule lines against a narrower column.
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
     return table
 
 
@@ -313,6 +339,16 @@ def build_header(document: DocumentObject) -> None:
     """Add ô 1–4: agency and Quốc hiệu side by side, then Số and the date line on one row."""
     table = _header_table(document, with_number=True)
     _write(table.cell(1, 0), n30.SO_KY_HIEU.style_id, "{{ so }}", first=True)
+    _write(table.cell(1, 1), n30.DIA_DANH_NGAY.style_id, "{{ dia_danh_ngay }}", first=True)
+
+
+def build_header_cong_van(document: DocumentObject) -> None:
+    """Add a công văn's header (Mẫu 1.5): ô 1–4 as in :func:`build_header`, with the
+    "V/v ..." trích yếu (ô 5b) under Số in the left column."""
+    table = _header_table(document, with_number=True)
+    number = table.cell(1, 0)
+    _write(number, n30.SO_KY_HIEU.style_id, "{{ so }}", first=True)
+    _write(number, n30.VV.style_id, "{{ vv }}")
     _write(table.cell(1, 1), n30.DIA_DANH_NGAY.style_id, "{{ dia_danh_ngay }}", first=True)
 
 
@@ -416,12 +452,11 @@ def build_closing(document: DocumentObject) -> None:
     table = _layout_table(
         document, 1, (geometry.closing_left, geometry.closing_right), BORDERLESS_TABLE_STYLE
     )
-    margin = OxmlElement("w:tblCellMar")
+    margin = table._tbl.tblPr.find(qn("w:tblCellMar"))
     top = OxmlElement("w:top")
     top.set(qn("w:w"), str(twips(Pt(12))))  # room above Nơi nhận and the signer alike
     top.set(qn("w:type"), "dxa")
-    margin.append(top)
-    table._tbl.tblPr.append(margin)
+    margin.insert(0, top)  # schema order: top, left, bottom, right
     # N30 practice: Nơi nhận, the authority, the title and the signer's name stay on one page.
     # A row that cannot split moves whole to the next page instead of leaving the name behind.
     row_properties = table.rows[0]._tr.get_or_add_trPr()
@@ -459,6 +494,7 @@ def _set_properties(document: DocumentObject, title: str) -> None:
 
 PART_BUILDERS: dict[str, Callable[[DocumentObject], None]] = {
     "header": build_header,
+    "header_cong_van": build_header_cong_van,
     "title": build_title,
     "kinh_gui": build_kinh_gui,
     "can_cu": build_can_cu,

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from docx.shared import Length
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
-from docgen.context import TableView
 from docgen.inline import Rich
 from docgen.render import ooxml
 from docgen.rules import n30
+from docgen.units import Length
+
+if TYPE_CHECKING:
+    from docgen.context import TableView  # type-only: rendering needs no models
 
 RULE_LINES = {line.key: line for line in n30.RULE_LINES}
 LANDSCAPE_TEXT_WIDTH = Length(n30.PAGE.height - n30.PAGE.left.default - n30.PAGE.right.default)

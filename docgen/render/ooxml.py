@@ -7,15 +7,17 @@ and the indents that give a horizontal line its length.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from docx.shared import Length
-
-from docgen.context import TableView
 from docgen.inline import Rich, Span
 from docgen.rules import n30
+from docgen.units import Length
+
+if TYPE_CHECKING:
+    from docgen.context import TableView  # type-only: rendering needs no models
 
 EMPHASIS_STYLES = {
     (True, False): "N30Dam",
@@ -80,8 +82,13 @@ def text_xml(text: str) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=16384)
 def run_xml(span: Span) -> str:
-    """Return one ``w:r`` element for ``span``, emphasis by character style."""
+    """Return one ``w:r`` element for ``span``, emphasis by character style.
+
+    Cached: the documents of a batch share most of their text, and a span's XML depends on
+    the span alone.
+    """
     style = EMPHASIS_STYLES.get((span.bold, span.italic))
     properties = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
     return f"<w:r>{properties}{text_xml(span.text)}</w:r>"

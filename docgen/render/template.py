@@ -10,6 +10,7 @@ a render does not change being deflated once, when the template is prepared.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from jinja2 import meta
 from lxml import etree
 
 from docgen.errors import TemplateError, display_path
+from docgen.render import cache
 from docgen.render.environment import make_environment
 from docgen.render.package import (
     CoreProperties,
@@ -64,23 +66,53 @@ class PreparedTemplate:
     """A .docx template compiled for repeated rendering."""
 
     def __init__(self, path: Path, environment: jinja2.Environment | None = None) -> None:
-        """Load and compile the template at ``path``.
+        """Load and compile the template at ``path`` (or take its compilation from the cache
+        of :mod:`docgen.render.cache`).
 
         Raises :class:`TemplateError` when it is missing, not a .docx, or has a Jinja error.
         """
-        # docxtpl (which imports python-docx) is needed only here, for its patch_xml.
-        from docxtpl import DocxTemplate
-
         self.path = path
         self.environment = environment or make_environment()
         try:
-            self._parts = read_parts(path)
-            patcher = DocxTemplate(str(path))
+            package = path.read_bytes()
+            self._parts = read_parts(package)
         except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
             raise TemplateError(f"{display_path(path)}: không đọc được mẫu: {error}") from error
-        self._templates: dict[str, jinja2.Template] = {}
-        self._sources: dict[str, str] = {}
-        self.variables: set[str] = set()
+        compiled = cache.load(package)
+        if compiled is None:
+            compiled = self._compile(package)
+            cache.store(package, compiled)
+        self.variables = set(compiled.variables)
+        self._sources = {name: part.source for name, part in compiled.parts.items()}
+        globals_ = self.environment.make_globals(None)
+        self._templates = {
+            name: self.environment.template_class.from_code(
+                self.environment, part.code, globals_, None
+            )
+            for name, part in compiled.parts.items()
+        }
+        # The parts no render changes (styles, settings, fonts, images...) are most of the
+        # package: deflated here once, each render only deflates the parts it writes.
+        self._deflated = {
+            name: DeflatedPart.of(blob)
+            for name, blob in self._parts.items()
+            if name not in self._templates
+        }
+
+    def _compile(self, package: bytes) -> cache.CompiledTemplate:
+        """Return the templated parts of ``package`` patched (docxtpl's tag conventions)
+        and compiled, with the variables they use. Raises :class:`TemplateError`."""
+        # docxtpl (which imports python-docx) is needed only here, for its patch_xml.
+        from docxtpl import DocxTemplate
+
+        try:
+            patcher = DocxTemplate(io.BytesIO(package))
+        except (zipfile.BadZipFile, KeyError, ValueError) as error:
+            raise TemplateError(
+                f"{display_path(self.path)}: không đọc được mẫu: {error}"
+            ) from error
+        parts: dict[str, cache.CompiledPart] = {}
+        variables: set[str] = set()
         for name, blob in self._parts.items():
             if not TEMPLATED_PART.match(name):
                 continue
@@ -93,18 +125,12 @@ class PreparedTemplate:
                 # Parsed once: compiling the parsed tree gives the same code as compiling the
                 # source, and parsing is a fifth of preparing a template.
                 tree = self.environment.parse(source)
-                self.variables |= meta.find_undeclared_variables(tree)
-                self._templates[name] = self.environment.from_string(tree)
-                self._sources[name] = source
+                variables |= meta.find_undeclared_variables(tree)
+                code = self.environment.compile(tree)
             except jinja2.TemplateSyntaxError as error:
                 raise TemplateError(self._describe(name, source, error)) from error
-        # The parts no render changes (styles, settings, fonts, images...) are most of the
-        # package: deflated here once, each render only deflates the parts it writes.
-        self._deflated = {
-            name: DeflatedPart.of(blob)
-            for name, blob in self._parts.items()
-            if name not in self._templates
-        }
+            parts[name] = cache.CompiledPart(source, code)
+        return cache.CompiledTemplate(parts, frozenset(variables))
 
     def render(self, context: Mapping[str, Any], properties: CoreProperties | None = None) -> bytes:
         """Return the bytes of the .docx rendered from ``context``.

@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Length, Mm, Pt
+from docgen.units import Cm, Length, Mm, Pt
 
 FONT_NAME = "Times New Roman"
 FONT_REF = "Phụ lục I, Phần I, Mục I.3: phông chữ Times New Roman, bộ mã TCVN 6909:2001"
@@ -93,11 +92,11 @@ class Case(Enum):
 
 
 class Align(Enum):
-    """Paragraph alignment, mapped to Word's values."""
+    """Paragraph alignment, as the value of Word's ``w:jc``."""
 
-    LEFT = WD_ALIGN_PARAGRAPH.LEFT
-    CENTER = WD_ALIGN_PARAGRAPH.CENTER
-    JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+    LEFT = "left"
+    CENTER = "center"
+    JUSTIFY = "both"
 
 
 @dataclass(frozen=True)
@@ -315,15 +314,16 @@ DIEU = Component(
     pt_range(13, 14, 14), bold=True, italic=None, case=Case.ANY, align=Align.JUSTIFY,
     spacing=HEADING_SPACING,
 )  # fmt: skip
-CHECKED_ONLY: tuple[Component, ...] = (VV, DIEU)
-"""Components the checker knows that no docgen template uses yet (công văn, quyết định)."""
+CHECKED_ONLY: tuple[Component, ...] = (DIEU,)
+"""Components the checker knows that no docgen template uses yet (a decision's articles are
+body paragraphs with a bold "Điều N." run)."""
 
 COMPONENTS: tuple[Component, ...] = (
     QUOC_HIEU, TIEU_NGU, CO_QUAN_CHU_QUAN, CO_QUAN_BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY,
     TEN_LOAI, TRICH_YEU, CAN_CU, NOI_DUNG, GACH_DAU_DONG, MUC, KHOAN_TIEU_DE, BANG_TIEU_DE,
     BANG_NOI_DUNG, BANG_GIUA, BANG_TRAI, BANG_SO, NOI_NHAN_TIEU_DE, NOI_NHAN, THAM_QUYEN,
     HO_TEN, SO_TRANG, PHAN, PHAN_TIEU_DE, GACH_CONG, KINH_GUI, THAM_QUYEN_BAN_HANH,
-    QUYET_DINH_LENH, KEM_THEO,
+    QUYET_DINH_LENH, KEM_THEO, VV,
 )  # fmt: skip
 """Every component that has a paragraph style of its own, in the order styles are built."""
 

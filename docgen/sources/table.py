@@ -42,7 +42,9 @@ from typing import Any
 
 from docgen.errors import InputError, Problem
 from docgen.formatting import nfc
-from docgen.loading import FieldPath, SourceMap, load_yaml
+from docgen.limits import MAX_COLUMNS, MAX_FIELD_CHARS
+from docgen.limits import number as _count
+from docgen.loading import FieldPath, SourceMap, load_yaml, read_limited
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: a list of awardees or units is far smaller."""
@@ -235,29 +237,12 @@ class _Invalid:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    """Return the content of ``path``; raises InputError if unreadable, empty or too large."""
+    """Return the content of ``path``; raises InputError if unreadable, empty or too large,
+    or not a regular file (see :func:`~docgen.loading.read_limited`)."""
 
-    def fail(message: str) -> InputError:
-        return InputError([Problem(name, None, "", message)])
-
-    try:
-        with path.open("rb") as stream:
-            # Reading one byte past the limit tells a too large file without reading it all.
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError as error:
-        raise fail("không tìm thấy tệp") from error
-    except IsADirectoryError as error:
-        raise fail("không đọc được tệp: đây là một thư mục, không phải tệp") from error
-    except PermissionError as error:
-        raise fail("không đọc được tệp: không có quyền đọc") from error
-    except OSError as error:
-        raise fail(f"không đọc được tệp: {error.strerror or error}") from error
-    if len(data) > MAX_FILE_BYTES:
-        raise fail(
-            f"tệp quá lớn (hơn {MAX_FILE_BYTES // _MB} MB); hãy chia thành nhiều tệp nhỏ hơn"
-        )
+    data = read_limited(path, name, MAX_FILE_BYTES)
     if not data:
-        raise fail(_EMPTY_FILE_MESSAGE)
+        raise InputError([Problem(name, None, "", _EMPTY_FILE_MESSAGE)])
     return data
 
 
@@ -442,7 +427,16 @@ def _xlsx_value(cell: Any, formula_cell: Any | None) -> Any:
         return None
     if cell.data_type == "e":
         return _Invalid(f"ô có lỗi công thức {value}: hãy sửa lại trong Excel")
+    if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+        return _too_long(value)
     return _clean(value)
+
+
+def _too_long(text: str) -> _Invalid:
+    """Return why a cell of ``text`` (longer than :data:`MAX_FIELD_CHARS`) is refused."""
+    return _Invalid(
+        f"ô quá dài: {_count(len(text))} ký tự (tối đa {_count(MAX_FIELD_CHARS)}); hãy rút gọn"
+    )
 
 
 def _clean(value: Any) -> Any:
@@ -513,12 +507,20 @@ def _csv_rows(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[
         number += 1
         if number > MAX_ROWS:
             raise InputError([Problem(name, None, "", _too_many_rows_message())])
+        if len(record) > MAX_COLUMNS:
+            message = (
+                f"dòng có {_count(len(record))} ô, quá số cột tối đa {_count(MAX_COLUMNS)}: hãy"
+                " kiểm tra dấu phân cách của tệp CSV"
+            )
+            raise InputError([Problem(name, number, "", message)])
         yield number, [_csv_value(cell) for cell in record]
 
 
 def _csv_value(cell: str) -> Any:
     """Return the value of a CSV cell: None if blank, an int for the integer forms
     described at ``_CSV_PLAIN_INT``, else the NFC, stripped string."""
+    if len(cell) > MAX_FIELD_CHARS:
+        return _too_long(cell)
     text = _clean(cell)
     if text is None:
         return None

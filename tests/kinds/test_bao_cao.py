@@ -183,7 +183,8 @@ def test_unknown_kind_lists_the_kinds(data: Path) -> None:
     report = data / SO_KET
     edit(report, "loai: bao_cao", "loai: bao_cao_nam")
     assert problems(report) == [
-        f"data/{SO_KET}:4: loai: loại văn bản không hỗ trợ: 'bao_cao_nam' (có: ke_hoach, bao_cao, quyet_dinh)"
+        f"data/{SO_KET}:4: loai: loại văn bản không hỗ trợ: 'bao_cao_nam' (có: ke_hoach, bao_cao, quyet_dinh, cong_van, huong_dan, to_trinh, giay_moi, "
+        "thong_bao)"
     ]
 
 
@@ -223,4 +224,21 @@ def test_values_from_a_spreadsheet_are_located_by_sheet_row_and_column(data: Pat
         project.load(dict(loaded, so="mười hai"), source, data / SO_KET)
     assert [str(p) for p in raised.value.problems] == [
         "don-vi.xlsx:Sheet1:7:C: so: phải là số nguyên, nhận được 'mười hai'"
+    ]
+
+
+def test_a_result_column_leaving_the_plan_no_room_is_an_error(data: Path) -> None:
+    # Issue 10, item 7: the plan's columns shrank to what was left, here less than nothing.
+    report = data / "baocao-soket-6thang-2024.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace(
+        "          - nhiem_vu:\n", "          - nhiem_vu:\n              rong: 15\n", 1
+    )
+    report.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "rong: 15" in row)
+    found = problems(report)
+    assert [p for p in found if ".nhiem_vu.rong:" in p] == [
+        f"{Path('data/baocao-soket-6thang-2024.yaml')}:{line}: noi_dung[0].noi_dung[1].noi_dung[0]"
+        ".nhiem_vu.rong: cột kết quả rộng 15 cm, các cột của kế hoạch còn lại không đủ chỗ"
+        " (cần ít nhất 2,2 cm trong bề rộng trang 16,5 cm); hãy giảm 'rong'"
     ]

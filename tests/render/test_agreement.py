@@ -69,6 +69,29 @@ def plus_items_in_a_plan(data: dict[str, Any]) -> None:
     )
 
 
+def cong_van_without_unit_and_long_vv(data: dict[str, Any]) -> None:
+    data.pop("don_vi_soan")
+    data["trich_yeu"] = [
+        "V/v đôn đốc các cơ quan, đơn vị, địa phương gửi báo cáo tổng kết công tác thi đua,",
+        "khen thưởng năm 2024 và hồ sơ đề nghị khen thưởng",
+    ]
+
+
+def two_addressees(data: dict[str, Any]) -> None:
+    data["kinh_gui"] = ["Chủ tịch Ủy ban nhân dân huyện", "Hội đồng Thi đua - Khen thưởng huyện"]
+
+
+def plain_notice(data: dict[str, Any]) -> None:
+    conclusions = data.pop("ket_luan")
+    data["noi_dung"] = [{"khoan": line} for line in conclusions["y_kien"] if isinstance(line, str)]
+
+
+def draft_with_one_invitee(data: dict[str, Any]) -> None:
+    data["so"] = None
+    data["ngay"] = None
+    data["thanh_phan"] = ["Đồng chí Trưởng phòng Nội vụ huyện"]
+
+
 VARIANTS: list[tuple[str, Edit]] = [
     ("baocao-soket-6thang-2024", one_addressee),
     ("baocao-tongket-2024", default_part_labels),
@@ -78,6 +101,11 @@ VARIANTS: list[tuple[str, Edit]] = [
     ("kehoach-tdkt-2024", signer_on_two_lines),
     ("kehoach-tdkt-2024", figures_without_numbers),
     ("kehoach-tdkt-2024", plus_items_in_a_plan),
+    ("congvan-don-doc-bao-cao-2024", one_addressee),
+    ("congvan-don-doc-bao-cao-2024", cong_van_without_unit_and_long_vv),
+    ("giaymoi-hoinghi-tongket-2024", draft_with_one_invitee),
+    ("totrinh-khenthuong-2024", two_addressees),
+    ("thongbao-ketluan-tongket-2024", plain_notice),
 ]
 
 

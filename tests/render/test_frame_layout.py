@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from docgen import api
 from docgen.check.effective import FONT_SLOTS, paragraph_property, run_property, text_runs
+from docgen.render.builder import WORD_ALIGNMENT
 from docgen.rules import n30
 from tests.render.conftest import SAMPLES
 
@@ -86,7 +87,7 @@ def test_every_run_is_black_times_new_roman_in_every_script_slot(rendered: Docum
                 )
             assert run_property(rendered, paragraph, run, "color") in (None, n30.COLOR_BLACK)
             checked += 1
-    assert checked > 100
+    assert checked > 20  # the shortest sample (a công văn) has about 30 runs
 
 
 def test_no_style_uses_theme_fonts(rendered: Document) -> None:
@@ -103,7 +104,7 @@ def test_component_styles_follow_rules(rendered: Document, component: n30.Compon
         assert component.size.allows(size_of(rendered, paragraph)), paragraph.text
         alignment = paragraph_property(rendered, paragraph, "alignment")
         if component.check_align:  # Kính gửi with several addressees stands as a block
-            assert alignment == component.align.value, paragraph.text
+            assert alignment == WORD_ALIGNMENT[component.align], paragraph.text
         for run in text_runs(paragraph):
             if component.bold is not None:
                 assert run_property(rendered, paragraph, run, "bold") is component.bold, run.text
@@ -144,7 +145,8 @@ def line_length(document: Document, paragraph: Paragraph, container: Length) -> 
 def test_line_under_agency_is_a_third_to_a_half_of_its_name(rendered: Document) -> None:
     cell = tables(rendered)[0].cell(0, 0)
     line = next(p for p in cell.paragraphs if p.style.style_id == n30.LINE_UNDER_CO_QUAN.style_id)
-    widest = max(n30.text_width(t, Pt(12), True) for t in ("ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK HÀ"))
+    names = [p.text for p in cell.paragraphs if p.style.style_id == n30.CO_QUAN_BAN_HANH.style_id]
+    widest = max(n30.text_width(t, Pt(12), True) for t in names)
     ratio = line_length(rendered, line, n30.GEOMETRY.header_left) / widest
     assert 1 / 3 <= ratio <= 1 / 2
 
@@ -157,6 +159,9 @@ def test_line_under_tieu_ngu_is_as_long_as_it(rendered: Document) -> None:
 
 
 def test_line_under_trich_yeu_is_a_third_to_a_half_of_its_line(rendered: Document) -> None:
+    if not by_style(rendered, n30.TEN_LOAI.style_id):  # a công văn: "V/v ..." has no line
+        assert not by_style(rendered, n30.LINE_UNDER_TRICH_YEU.style_id)
+        return
     line = by_style(rendered, n30.LINE_UNDER_TRICH_YEU.style_id)[0]
     title = by_style(rendered, n30.TRICH_YEU.style_id)[0]
     width = min(n30.text_width(title.text, Pt(14), True), n30.PAGE.text_width)
@@ -183,7 +188,8 @@ def test_noi_nhan_and_signature_sit_side_by_side_level(rendered: Document) -> No
     assert len(closing.rows) == 1
     left, right = closing.cell(0, 0), closing.cell(0, 1)
     heading, signer = left.paragraphs[0], right.paragraphs[0]
-    assert heading.text == "Nơi nhận:" and signer.text in {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}
+    signers = {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "TRƯỞNG PHÒNG"}
+    assert heading.text == "Nơi nhận:" and signer.text in signers
     for paragraph in (heading, signer):
         assert not paragraph_property(rendered, paragraph, "space_before")
     assert size_of(rendered, heading) == Pt(12)

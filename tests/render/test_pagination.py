@@ -36,8 +36,15 @@ pytestmark = pytest.mark.skipif(
 )
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-SAMPLES = sorted([DATA / "kehoach-tdkt-2024.yaml", *DATA.glob("baocao-*.yaml")])
-"""The plan and every sample report present; a new ``data/baocao-*.yaml`` is picked up."""
+SAMPLES = sorted(
+    [
+        DATA / "kehoach-tdkt-2024.yaml",
+        *(path for kind in ("baocao", "congvan", "huongdan", "giaymoi", "thongbao")
+          for path in DATA.glob(f"{kind}-*.yaml")),
+    ]
+)  # fmt: skip
+"""The plan and every sample of the kinds whose closing block ends the document (a decision
+and a tờ trình end with their list: see test_kinds_pdf.py and test_quyetdinh_pdf.py)."""
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -212,7 +219,8 @@ def write_variants(source: Path, folder: Path) -> list[Path]:
     files = []
     for count in range(PADDING + 1):
         padded = dict(document)
-        padded["noi_dung"] = [*document["noi_dung"], *(padding(i) for i in range(1, count + 1))]
+        body = document.get("noi_dung", [])  # a thông báo kết luận may have none
+        padded["noi_dung"] = [*body, *(padding(i) for i in range(1, count + 1))]
         path = folder / f"{source.stem}-pad-{count:03d}.yaml"
         path.write_text(yaml.safe_dump(padded, allow_unicode=True, sort_keys=False), "utf-8")
         files.append(path)
