@@ -6,6 +6,7 @@ and the decree reference. Rules and their numbers come from :mod:`docgen.rules.n
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -31,7 +32,12 @@ from docgen.check.roles import (
     signing_mark,
     signs_for,
 )
-from docgen.formatting import DOC_TYPE_ABBREVIATIONS, VIETNAMESE_LETTERS, roman
+from docgen.formatting import (
+    DOC_TYPE_ABBREVIATIONS,
+    VIETNAMESE_LETTERS,
+    forbidden_text_chars,
+    roman,
+)
 from docgen.rules import n30
 
 ERROR = "error"
@@ -238,13 +244,8 @@ class Checker:
                     expected += f": “{composed}” là một ký tự U+{ord(composed):04X}"
                 found = f"dạng NFD (dấu tách rời): {parts}"
                 self.add("TEXT_NFC", WARNING, paragraph, expected, found, n30.FONT_REF)
-            controls = sorted(
-                {
-                    f"U+{ord(c):04X}"
-                    for c in paragraph.text
-                    if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n"
-                }
-            )
+            # The one set of characters render validation refuses too (models/text.py).
+            controls = sorted(forbidden_text_chars(paragraph.text))
             if controls:
                 self.add(
                     "TEXT_CHARS",
@@ -686,6 +687,11 @@ class Checker:
 
     # -- body -------------------------------------------------------------------------------
 
+    @functools.cached_property
+    def body_set(self) -> frozenset[int]:
+        """Return the body paragraphs (main text and attachments) as a set."""
+        return frozenset(self.body_indexes())
+
     def body_indexes(self) -> list[int]:
         """Return the body paragraphs of the main text and of every attachment, in order."""
         return [*self.roles.body, *(i for a in self.roles.attachments for i in a.body)]
@@ -777,6 +783,37 @@ class Checker:
             # An attachment is a text of its own: its numbering starts afresh.
             self.check_sequence(attachment.phan, attachment.muc, attachment.khoan, attachment.dieu)
             self.check_point_letters(attachment.diem)
+
+    KHOAN_TITLE_REF = "Phụ lục I, Mục II.6.b: khoản có tiêu đề thì số và tiêu đề in đậm"
+
+    def check_khoan_titles(self) -> None:
+        """A khoản with a title (a heading over its own content, not a sentence) is bold."""
+        roles = self.roles
+        groups = [(roles.khoan, roles.muc), *((a.khoan, a.muc) for a in roles.attachments)]
+        for khoan, muc in groups:
+            headings = {*khoan, *muc}
+            for index in khoan:
+                paragraph = self.facts.paragraphs[index]
+                text = nfc(paragraph.text).strip()
+                match = KHOAN_RE.match(text)
+                title = text[match.end() :].strip() if match else ""
+                following = index + 1
+                # A title ends without punctuation and has content of its own below it.
+                if (
+                    not title
+                    or title[-1] in ".;:!?…)"
+                    or len(title) > 150
+                    or following >= len(self.facts.paragraphs)
+                    or following in headings
+                    or following not in self.body_set
+                ):
+                    continue
+                runs = [run for run in paragraph.runs if run.text.strip()]
+                if runs and not all(run.bold for run in runs):
+                    self.add(
+                        "KHOAN.BOLD", ERROR, paragraph, "số và tiêu đề khoản in đậm",
+                        "không đậm", self.KHOAN_TITLE_REF,
+                    )  # fmt: skip
 
     def check_sequence(
         self, phan: list[int], muc: list[int], khoan: list[int], dieu: list[int]
@@ -1233,6 +1270,7 @@ class Checker:
         self.check_quoc_hieu_width()
         self.check_body()
         self.check_numbering()
+        self.check_khoan_titles()
         self.check_articles()
         self.check_can_cu()
         self.check_decision()

@@ -58,7 +58,8 @@ Rule ids (stable):
 - body: BODY.ALIGN, BODY.INDENT, BODY.SPACING, BODY.LINE_SPACING, BODY.SIZE (every body
   paragraph, "- " and "+ " items included), HEADING.SEQUENCE (phần I, II, ...; mục I, II, ...
   afresh in each phần; điều 1, 2, ...; khoản 1, 2, ... afresh in each mục and điều; an
-  attachment numbers afresh), HEADING.POINT_LETTER, CAN_CU.PUNCTUATION (every line ";", the
+  attachment numbers afresh), HEADING.POINT_LETTER, KHOAN.BOLD (a khoản with a title over
+  its own content, number and title not bold), CAN_CU.PUNCTUATION (every line ";", the
   block's last "." — the "Theo đề nghị"/"Xét đề nghị" line when there is one);
 - closing: NOI_NHAN.MISSING, NOI_NHAN.COLON, NOI_NHAN.DASH, NOI_NHAN.LUU,
   NOI_NHAN.PUNCTUATION, NOI_NHAN.NHU_DIEU (a decision's first Nơi nhận line is "- Như Điều

@@ -83,3 +83,23 @@ def test_a_document_typed_without_diacritics_gets_one_finding() -> None:
     findings = check(inspect_file(build(mutate=mutate)))
     assert [(f.rule, f.severity) for f in findings] == [("TEXT.NO_DIACRITICS", ERROR)]
     assert "CONG HOA XA HOI" in findings[0].excerpt
+
+
+def test_a_titled_khoan_not_bold_is_reported_and_a_sentence_khoan_is_not() -> None:
+    def mutate(built: Built) -> None:
+        title = built.find("1. Mục đích")
+        for run in title.runs:
+            run.bold = False
+
+    findings = [f for f in check(inspect_file(build(mutate=mutate))) if f.rule == "KHOAN.BOLD"]
+    assert [(f.severity, f.excerpt) for f in findings] == [(ERROR, "1. Mục đích")]
+
+
+def test_a_numbered_sentence_may_be_plain() -> None:
+    def mutate(built: Built) -> None:
+        sentence = built.find("2. Yêu cầu")
+        set_text(sentence, "2. Yêu cầu: triển khai thiết thực, hiệu quả.")
+        for run in sentence.runs:
+            run.bold = False
+
+    assert "KHOAN.BOLD" not in rules(build(mutate=mutate))
