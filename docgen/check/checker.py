@@ -616,8 +616,9 @@ class Checker:
             "Phụ lục I, Mục II.3, II.4; Phụ lục III, Mẫu 1.1",
         )
 
-    WRAP_TOLERANCE = 1.02
-    """Word's and the metrics' widths differ by a little: only a clear excess is a wrap."""
+    WRAP_TOLERANCE = 1.08
+    """The metrics run about 5% wider than LibreOffice's rendering of the bold Quốc hiệu (9.57
+    against 9.14 cm measured on a real letter): only a clear excess is a wrap."""
 
     def check_quoc_hieu_width(self) -> None:
         """The Quốc hiệu is printed on one line: wider than its column, Word wraps it."""
@@ -808,8 +809,10 @@ class Checker:
                     or following not in self.body_set
                 ):
                     continue
+                # A bold number before plain text is a numbered sentence set that way on
+                # purpose (as docgen sets one); a title typed wholly plain is the mistake.
                 runs = [run for run in paragraph.runs if run.text.strip()]
-                if runs and not all(run.bold for run in runs):
+                if runs and not any(run.bold for run in runs):
                     self.add(
                         "KHOAN.BOLD", ERROR, paragraph, "số và tiêu đề khoản in đậm",
                         "không đậm", self.KHOAN_TITLE_REF,
