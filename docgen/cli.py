@@ -370,7 +370,7 @@ def _pdf_step(
 ) -> bool:
     """With ``pdf``, make the PDFs of ``documents``; without, retire the PDFs that the new
     .docx files made stale. Print what was done; return False when a PDF is missing."""
-    from docgen.pdf_outputs import PdfReport, make_pdfs, retire_stale_pdfs
+    from docgen.pdf_outputs import make_pdfs, retire_stale_pdfs
 
     if not pdf:
         _print_pdfs(retire_stale_pdfs(documents, output_dir))
@@ -379,7 +379,6 @@ def _pdf_step(
         return True
     from docgen.render.pdf import ConverterMissing  # LibreOffice's code only when asked for
 
-    report: PdfReport | None = None
     show, close = _progress("Đang chuyển PDF")
     count = 0
 
