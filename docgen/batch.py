@@ -134,6 +134,8 @@ def fill(data: Any, values: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]
     Unknown placeholders are left as written (validation of the batch reports them).
     """
     if isinstance(data, str):
+        if "{" not in data:  # most strings: no placeholder to look for
+            return data
         whole = PLACEHOLDER.fullmatch(data)
         if whole and whole[1] in values:
             return values[whole[1]]

@@ -356,19 +356,20 @@ class Builder:
     def _plan_batch(self, file: Path, root: Path, plan: _Plan) -> set[Path]:
         """Add a batch file's tasks to ``plan``; return the files it uses (not documents)."""
         folder = self.output_dir / file.parent.relative_to(root)
+        shown = display_path(file)
         record = self.manifest.batches.get(str(file))
         if not self.force and record and self._batch_unchanged(record, folder):
             plan.skipped += len(record["outputs"])
             for name in record["outputs"]:
                 output = folder / f"{name}.docx"
-                plan.claimed[output] = plan.claimed_keys[output_key(output)] = display_path(file)
+                plan.claimed[output] = plan.claimed_keys[output_key(output)] = shown
             return {Path(path) for path in record["files"]}
-        batch, problems = read_batch(file, load_yaml(file, display_path(file)))
+        batch, problems = read_batch(file, load_yaml(file, shown))
         plan.problems += problems
         files = {path if path.is_absolute() else path.resolve() for path in batch.files}
         for document in batch.documents:
             output = folder / f"{document.name}.docx"
-            if not self._claim(output, display_path(file), plan):
+            if not self._claim(output, shown, plan):
                 continue
             if not self.force and self.manifest.up_to_date(
                 output, self.hashes, document.fingerprint

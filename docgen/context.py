@@ -14,6 +14,7 @@ from docgen.formatting import (
     format_number,
     format_percent,
     ky_hieu,
+    legal_bases,
     noi_nhan_lines,
     point_label,
     roman,
@@ -123,7 +124,7 @@ def frame_context(
         "ten_loai": upper_vi(ten_loai),
         "trich_yeu": list(document.trich_yeu),
         "kinh_gui": kinh_gui_lines(resolved.kinh_gui),
-        "can_cu": [parse_inline(line) for line in document.can_cu],
+        "can_cu": [parse_inline(line) for line in legal_bases(document.can_cu, None)],
         "noi_nhan": noi_nhan_lines(recipients, resolved.luu),
         "chu_ky": {
             "dong": [upper_vi(line) for line in (*signer.tham_quyen, *signer.chuc_vu)],

@@ -7,11 +7,12 @@ validation. Profiles and the directory are read once per project, not once per d
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -21,7 +22,6 @@ from docgen.kinds import KINDS, Kind, kind_of
 from docgen.limits import excerpt
 from docgen.loading import FieldPath, Loaded, SourceMap, load_yaml
 from docgen.models.agency import Agency, AgencyDirectory, AgencyPatch, SignerPatch
-from docgen.models.awards import RateTable
 from docgen.models.documents import DocumentBase
 from docgen.models.recipients import Recipient, RecipientDirectory
 from docgen.resolve import (
@@ -33,8 +33,11 @@ from docgen.resolve import (
     resolve_recipients,
 )
 from docgen.rules import n30
-from docgen.sources.table import Column, TableRow, read_table
 from docgen.validation import problems_from_validation_error
+
+if TYPE_CHECKING:  # imported where used: a plan needs neither spreadsheets nor award rates
+    from docgen.models.awards import RateTable
+    from docgen.sources.table import Column, TableRow
 
 AGENCIES_FILE = "co-quan.yaml"
 RECIPIENTS_FILE = "noi-nhan.yaml"
@@ -81,6 +84,12 @@ def find_upwards(start: Path, name: str) -> Path | None:
     return None
 
 
+@functools.cache
+def validator_for(model: Any) -> TypeAdapter[Any]:
+    """Return the (shared) validator of ``model``: building one costs more than a document."""
+    return TypeAdapter(model)
+
+
 def _validate(adapter: TypeAdapter[T], loaded: Loaded, problems: list[Problem]) -> T | None:
     """Return ``loaded.data`` validated by ``adapter``, or None after adding its problems."""
     try:
@@ -114,13 +123,33 @@ TO_FILL_MESSAGE = "cần điền: thay “...” bằng nội dung"
 
 def to_fill(data: Any, path: FieldPath = ()) -> list[FieldPath]:
     """Return the paths of every value of ``data`` that is still :data:`TO_FILL`."""
+    if not _holds_to_fill(data):  # the common case, without building a path per value
+        return []
+    return _paths_to_fill(data, path)
+
+
+def _holds_to_fill(data: Any) -> bool:
+    if isinstance(data, str):
+        return TO_FILL in data and data.strip() == TO_FILL
+    if isinstance(data, dict):
+        return any(map(_holds_to_fill, data.values()))
+    if isinstance(data, list):
+        return any(map(_holds_to_fill, data))
+    return False
+
+
+def _paths_to_fill(data: Any, path: FieldPath) -> list[FieldPath]:
     if isinstance(data, str):
         return [path] if data.strip() == TO_FILL else []
     if isinstance(data, dict):
-        return [found for key, value in data.items() for found in to_fill(value, (*path, key))]
+        return [
+            found for key, value in data.items() for found in _paths_to_fill(value, (*path, key))
+        ]
     if isinstance(data, list):
         return [
-            found for index, value in enumerate(data) for found in to_fill(value, (*path, index))
+            found
+            for index, value in enumerate(data)
+            for found in _paths_to_fill(value, (*path, index))
         ]
     return []
 
@@ -180,6 +209,14 @@ class Project:
         """Where the profile files were looked for (muc-thuong.yaml is found from here)."""
         self.paths: list[Path] = []
         """The profile files read (for rebuilding only what changed)."""
+        self._folders: dict[Path, Path] = {}
+
+    def folder_of(self, path: Path) -> Path:
+        """Return the folder of the file ``path`` points at (links followed), against which a
+        document's relative references are read. Cached: a batch loads one file many times."""
+        if path not in self._folders:
+            self._folders[path] = path.resolve().parent
+        return self._folders[path]
 
     @classmethod
     def from_folder(cls, folder: Path) -> Project:
@@ -230,11 +267,11 @@ class Project:
         return _Directory(value, loaded.source, broken=value is None)
 
     def _validate_agencies(self, loaded: Loaded) -> AgencyDirectory | None:
-        profiles = _validate(TypeAdapter(dict[str, Agency]), loaded, self.problems)
+        profiles = _validate(validator_for(dict[str, Agency]), loaded, self.problems)
         return None if profiles is None else AgencyDirectory(profiles=profiles)
 
     def _validate_recipients(self, loaded: Loaded) -> RecipientDirectory | None:
-        directory = _validate(TypeAdapter(RecipientDirectory), loaded, self.problems)
+        directory = _validate(validator_for(RecipientDirectory), loaded, self.problems)
         if directory is not None:
             self.problems += _issues_to_problems(check_directory(directory), loaded.source)
         return directory
@@ -277,7 +314,7 @@ class Project:
         if kind is None:
             problems.append(self._unknown_kind(data.get("loai"), source))
             raise InputError(problems)
-        document: DocumentBase | None = _validate(TypeAdapter(kind.model), loaded, problems)
+        document: DocumentBase | None = _validate(validator_for(kind.model), loaded, problems)
         agencies = None if self._agencies.broken else self._agencies.value
         recipients = None if self._recipients.broken else self._recipients.value
         names = (self.agencies_name, self.recipients_name)
@@ -395,7 +432,7 @@ class _ProjectResources:
 
     def __init__(self, project: Project, path: Path | None, problems: list[Problem]) -> None:
         self.project = project
-        self.base = path.resolve().parent if path is not None else Path.cwd()
+        self.base = project.folder_of(path) if path is not None else Path.cwd()
         self.problems = problems
         self.read: list[Path] = []
         """The files read, in order (a plan's own dependencies included)."""
@@ -442,6 +479,8 @@ class _ProjectResources:
         cache = self.project._tables
         if (target, sheet) not in cache:
             try:
+                from docgen.sources.table import read_table
+
                 rows = read_table(target, columns, sheet, display_path(target))
                 cache[(target, sheet)] = (rows, [])
             except InputError as error:
@@ -468,6 +507,8 @@ class _ProjectResources:
 
     def rates(self) -> tuple[RateTable | None, str | None]:
         """Return the nearest muc-thuong.yaml above the document, validated once."""
+        from docgen.models.awards import RateTable
+
         if self.project._rates is None:
             folder = self.project.folder or self.base
             path = find_upwards(folder, RATES_FILE)
@@ -482,7 +523,7 @@ class _ProjectResources:
             else:
                 loaded = _load_file(path, found)
                 if loaded is not None and _mapping_or_problem(loaded, found):
-                    table = _validate(TypeAdapter(RateTable), loaded, found)
+                    table = _validate(validator_for(RateTable), loaded, found)
                 name = display_path(path)
                 message = f"tệp {name} có lỗi (xem các lỗi của tệp đó)"
                 self.project._rates = (table, found, message, path)

@@ -18,6 +18,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from docx.text.parfmt import ParagraphFormat
 from docx.text.run import Run
+from lxml import etree
 from lxml.etree import _Element
 
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
@@ -41,11 +42,27 @@ attribute: python-docx's enum knows only the transitional names and raises on ``
 MALFORMED = (ValueError, TypeError, KeyError, OverflowError, AttributeError)
 """What python-docx raises on a malformed attribute value ("x1", a 5000-digit number...)."""
 TOGGLES = {"bold": "w:b", "italic": "w:i", "caps": "w:caps"}
+RUN_PROPERTIES = ("bold", "italic", "caps", "underline", "size", "color", *FONT_SLOTS)
 
 
-RPR = qn("w:rPr")
-TBL, TBL_PR, W_VAL, PPR = qn("w:tbl"), qn("w:tblPr"), qn("w:val"), qn("w:pPr")
-PSTYLE, RSTYLE = qn("w:pStyle"), qn("w:rStyle")
+RPR, PPR, W_VAL = qn("w:rPr"), qn("w:pPr"), qn("w:val")
+TBL, TBL_PR, TBL_STYLE = qn("w:tbl"), qn("w:tblPr"), qn("w:tblStyle")
+PSTYLE, RSTYLE, BASED_ON, JC = qn("w:pStyle"), qn("w:rStyle"), qn("w:basedOn"), qn("w:jc")
+STYLE, STYLE_ID, W_TYPE, W_DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:default")
+"""Clark names, computed once: ``qn`` splits and formats its argument on every call."""
+
+
+def first_child(parent: Any, tag: str) -> Any:
+    """Return the first child ``tag`` of ``parent``, or None: ``parent.find(tag)``, faster.
+
+    lxml's ``find`` parses its path on every call; the schema puts properties elements
+    (``w:pPr``, ``w:rPr``, ``w:tcPr``...) first, so the first child is tried first.
+    """
+    if len(parent):
+        first = parent[0]
+        if first.tag == tag:
+            return first
+    return next(parent.iterchildren(tag), None)
 
 
 class StyleIndex:
@@ -56,11 +73,11 @@ class StyleIndex:
         styles = document.styles.element
         self._styles: dict[tuple[str, str], Any] = {}
         self.default_paragraph: str | None = None
-        for style in styles.findall(qn("w:style")):
-            kind = style.get(qn("w:type"), "paragraph")
-            style_id = style.get(qn("w:styleId"))
+        for style in styles.findall(STYLE):
+            kind = style.get(W_TYPE, "paragraph")
+            style_id = style.get(STYLE_ID)
             self._styles[(kind, style_id)] = style
-            if kind == "paragraph" and style.get(qn("w:default")) in ("1", "true", "on"):
+            if kind == "paragraph" and style.get(W_DEFAULT) in ("1", "true", "on"):
                 self.default_paragraph = style_id
         self.run_defaults = _defaults(document, "rPr")
         self.paragraph_defaults = _defaults(document, "pPr")
@@ -85,8 +102,8 @@ class StyleIndex:
                 if element is None:
                     break
                 chain.append(element)
-                based_on = element.find(qn("w:basedOn"))
-                current = None if based_on is None else based_on.get(qn("w:val"))
+                based_on = element.find(BASED_ON)
+                current = None if based_on is None else based_on.get(W_VAL)
             self._chains[key] = chain
         return self._chains[key]
 
@@ -94,8 +111,10 @@ class StyleIndex:
         """Return the rPr elements the paragraph's style chain, its table's style chain and
         the document defaults give a run of ``paragraph``, most specific first (cached per
         pair of styles: a long document has thousands of runs and a handful of pairs)."""
-        paragraph_chain = self.paragraph_chain(paragraph)
-        table_chain = self.table_chain(paragraph)
+        return self.run_levels(self.paragraph_chain(paragraph), self.table_chain(paragraph))
+
+    def run_levels(self, paragraph_chain: list[Any], table_chain: list[Any]) -> list[Any]:
+        """Return the rPr elements a pair of style chains and the defaults give a run."""
         key = (id(paragraph_chain), id(table_chain))
         if key not in self._run_levels:
             levels = [style.find(RPR) for style in (*paragraph_chain, *table_chain)]
@@ -105,7 +124,11 @@ class StyleIndex:
 
     def table_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the style chain of the innermost table holding ``paragraph`` (or [])."""
-        table = next(paragraph._p.iterancestors(TBL), None)
+        return self.table_chain_of(paragraph._p)
+
+    def table_chain_of(self, p: Any) -> list[Any]:
+        """Return the style chain of the innermost table holding paragraph element ``p``."""
+        table = next(p.iterancestors(TBL), None)
         if table is None:
             return self._no_chain
         # Cached per table (the key keeps the element proxy alive, so it stays the same):
@@ -113,15 +136,18 @@ class StyleIndex:
         chain = self._table_chains.get(table)
         if chain is None:
             properties = next(table.iterchildren(TBL_PR), None)  # find scans every row
-            style = None if properties is None else properties.find(qn("w:tblStyle"))
+            style = None if properties is None else properties.find(TBL_STYLE)
             chain = self._no_chain if style is None else self.chain("table", style.get(W_VAL))
             self._table_chains[table] = chain
         return chain
 
     def paragraph_chain(self, paragraph: Paragraph) -> list[Any]:
         """Return the paragraph style chain of ``paragraph`` (its own style or the default)."""
-        p_pr = paragraph._p.find(PPR)
-        style = p_pr.find(PSTYLE) if p_pr is not None else None
+        return self.paragraph_chain_of(paragraph._p.find(PPR))
+
+    def paragraph_chain_of(self, p_pr: Any) -> list[Any]:
+        """Return the paragraph style chain a paragraph with properties ``p_pr`` has."""
+        style = first_child(p_pr, PSTYLE) if p_pr is not None else None
         style_id = style.get(W_VAL) if style is not None else self.default_paragraph
         return self.chain("paragraph", style_id)
 
@@ -154,19 +180,136 @@ def _defaults(document: Document, tag: str) -> _Element | None:
     return None if container is None else container.find(qn(f"w:{tag}"))
 
 
-def _run_property_levels(document: Document, paragraph: Paragraph, run: Run | None) -> list[Any]:
-    """Return the rPr elements that apply to ``run``, most specific first."""
-    index = style_index(document)
-    levels: list[Any] = []
-    if run is not None:
-        r_pr = run._r.find(RPR)
-        levels.append(r_pr)
-        character = r_pr.find(RSTYLE) if r_pr is not None else None
-        if character is not None:
-            chain = index.chain("character", character.get(qn("w:val")))
-            levels += [style.find(qn("w:rPr")) for style in chain]
-    levels += index.style_run_levels(paragraph)
-    return [level for level in levels if level is not None]
+def _key(element: Any) -> bytes:
+    """Return the XML of a properties element (b"" for none): paragraphs and runs whose
+    properties are written alike are formatted alike, so they share one resolution."""
+    return b"" if element is None else etree.tostring(element, with_tail=False)
+
+
+class ParagraphStyle:
+    """The formatting every paragraph with the same ``w:pPr`` (the same XML) in a table of
+    the same style gets, resolved once: a 10,000-row table or a 500-page report has tens of
+    thousands of paragraphs and a few dozen distinct ones.
+
+    Holds the style chains, the effective paragraph properties (python-docx names, see
+    :data:`PARAGRAPH_PROPERTIES`) and a cache of the run formatting its runs get.
+    """
+
+    __slots__ = ("_runs", "memo", "paragraph_chain", "properties", "table_chain")
+
+    def __init__(self, resolver: Resolver, p: Any, p_pr: Any, table_chain: list[Any]) -> None:
+        index = resolver.index
+        self.paragraph_chain = index.paragraph_chain_of(p_pr)
+        self.table_chain = table_chain
+        self.properties: dict[str, Any] = {"alignment": resolver.alignment(self, p_pr)}
+        direct = ParagraphFormat(p) if p_pr is not None else None
+        for name in PARAGRAPH_PROPERTIES[1:]:
+            value = None if direct is None else _format_value(direct, name)
+            self.properties[name] = value if value is not None else resolver.inherited(self, name)
+        self.memo: dict[str, Any] = {}
+        """Other values that depend only on the paragraph's pPr and styles, by name (for
+        :mod:`docgen.check.inspect`: borders, numbering)."""
+        self._runs: dict[bytes, RunStyle] = {}
+
+    @property
+    def style_id(self) -> str | None:
+        """The id of the paragraph's style (the default style when it names none)."""
+        return self.paragraph_chain[0].get(STYLE_ID) if self.paragraph_chain else None
+
+
+class RunStyle:
+    """The effective formatting of every run with the same ``w:rPr`` (the same XML) in
+    paragraphs formatted alike, resolved once."""
+
+    __slots__ = ("memo", "values")
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+        """Every property of :data:`RUN_PROPERTIES` (see :func:`run_property`)."""
+        self.memo: dict[str, Any] = {}
+        """Other values that depend only on the run's rPr, by name (for
+        :mod:`docgen.check.inspect`)."""
+
+
+class Resolver:
+    """Effective formatting of the paragraphs and runs of one document, for one reading.
+
+    Results are cached by the XML of each paragraph's and run's own properties: make a new
+    resolver after changing the document (its styles: also call :func:`forget_styles`).
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.index = style_index(document)
+        self._paragraphs: dict[tuple[bytes, int], ParagraphStyle] = {}
+        self._alignments: dict[tuple[int, int], WD_ALIGN_PARAGRAPH | None] = {}
+        self._levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        self._last: tuple[Any, ParagraphStyle] | None = None
+
+    def paragraph(self, p: Any) -> ParagraphStyle:
+        """Return the resolved formatting of paragraph element ``p``."""
+        if self._last is not None and self._last[0] is p:  # asked again for the same one
+            return self._last[1]
+        p_pr = first_child(p, PPR)
+        table_chain = self.index.table_chain_of(p)
+        key = (_key(p_pr), id(table_chain))
+        style = self._paragraphs.get(key)
+        if style is None:
+            style = self._paragraphs[key] = ParagraphStyle(self, p, p_pr, table_chain)
+        self._last = (p, style)
+        return style
+
+    def run(self, style: ParagraphStyle, r: Any) -> RunStyle:
+        """Return the effective formatting of run element ``r`` (None: the paragraph mark)
+        in a paragraph formatted as ``style``."""
+        r_pr = None if r is None else first_child(r, RPR)
+        key = _key(r_pr)
+        run = style._runs.get(key)
+        if run is None:
+            levels = self._style_levels(style)
+            if r_pr is not None:
+                own = [r_pr]
+                character = r_pr.find(RSTYLE)
+                if character is not None:
+                    chain = self.index.chain("character", character.get(W_VAL))
+                    own += [element.find(RPR) for element in chain]
+                levels = [_children(level) for level in own if level is not None] + levels
+            values = {name: _resolve(levels, name) for name in RUN_PROPERTIES}
+            run = style._runs[key] = RunStyle(values)
+        return run
+
+    def _style_levels(self, style: ParagraphStyle) -> list[dict[str, Any]]:
+        key = (id(style.paragraph_chain), id(style.table_chain))
+        levels = self._levels.get(key)
+        if levels is None:
+            chains = (style.paragraph_chain, style.table_chain)
+            levels = self._levels[key] = [_children(r) for r in self.index.run_levels(*chains)]
+        return levels
+
+    def inherited(self, style: ParagraphStyle, name: str) -> Any:
+        """Return paragraph property ``name`` as the styles and the defaults give it."""
+        index = self.index
+        # What the styles and defaults give depends only on the pair of chains: computed once
+        # per pair (a long document has thousands of paragraphs and a handful of pairs).
+        key = (id(style.paragraph_chain), id(style.table_chain), name)
+        if key not in index.inherited:
+            chain = [*style.paragraph_chain, *style.table_chain]
+            index.inherited[key] = _inherited(index, chain, name)
+        return index.inherited[key]
+
+    def alignment(self, style: ParagraphStyle, p_pr: Any) -> WD_ALIGN_PARAGRAPH | None:
+        """Return the effective alignment, read from the raw ``w:jc`` values."""
+        value = _jc(p_pr)
+        if value is not None:
+            return value
+        key = (id(style.paragraph_chain), id(style.table_chain))
+        if key not in self._alignments:
+            found = None
+            for element in [*style.paragraph_chain, *style.table_chain]:
+                found = _jc(element.find(PPR))
+                if found is not None:
+                    break
+            self._alignments[key] = found
+        return self._alignments[key]
 
 
 def number(value: str | None) -> float | None:
@@ -183,7 +326,7 @@ def number(value: str | None) -> float | None:
 def _toggle(element: _Element | None) -> bool | None:
     if element is None:
         return None
-    value = element.get(qn("w:val"))
+    value = element.get(W_VAL)
     return value not in ("0", "false", "off")
 
 
@@ -198,8 +341,12 @@ def run_properties(
 ) -> dict[str, Any]:
     """Return the effective values of the run properties ``names`` (see :func:`run_property`),
     looking up the levels that apply to the run once for all of them."""
-    levels = [_children(r_pr) for r_pr in _run_property_levels(document, paragraph, run)]
-    return {name: _resolve(levels, name) for name in names}
+    for name in names:
+        if name not in RUN_PROPERTIES:
+            raise ValueError(f"unknown run property {name!r}")
+    resolver = Resolver(document)
+    values = resolver.run(resolver.paragraph(paragraph._p), None if run is None else run._r)
+    return {name: values.values[name] for name in names}
 
 
 def _children(r_pr: Any) -> dict[str, Any]:
@@ -259,20 +406,7 @@ def paragraph_property(document: Document, paragraph: Paragraph, name: str) -> A
     """Return the effective value of a paragraph_format property (python-docx names)."""
     if name not in PARAGRAPH_PROPERTIES:
         raise ValueError(f"unknown paragraph property {name!r}")
-    if name == "alignment":
-        return _alignment(document, paragraph)
-    if paragraph._p.find(PPR) is not None:
-        value = _format_value(paragraph.paragraph_format, name)
-        if value is not None:
-            return value
-    index = style_index(document)
-    paragraph_chain, table_chain = index.paragraph_chain(paragraph), index.table_chain(paragraph)
-    # What the styles and defaults give depends only on the pair of chains: computed once
-    # per pair (a long document has thousands of paragraphs and a handful of pairs).
-    key = (id(paragraph_chain), id(table_chain), name)
-    if key not in index.inherited:
-        index.inherited[key] = _inherited(index, [*paragraph_chain, *table_chain], name)
-    return index.inherited[key]
+    return Resolver(document).paragraph(paragraph._p).properties[name]
 
 
 def _inherited(index: StyleIndex, chain: list[Any], name: str) -> Any:
@@ -309,21 +443,8 @@ def _format_value(paragraph_format: ParagraphFormat, name: str) -> Any:
 
 
 def _jc(p_pr: Any) -> WD_ALIGN_PARAGRAPH | None:
-    element = None if p_pr is None else p_pr.find(qn("w:jc"))
-    return None if element is None else JUSTIFICATIONS.get(element.get(qn("w:val"), ""))
-
-
-def _alignment(document: Document, paragraph: Paragraph) -> WD_ALIGN_PARAGRAPH | None:
-    """Return the effective alignment of ``paragraph``, read from the raw ``w:jc`` values."""
-    value = _jc(paragraph._p.pPr)
-    if value is not None:
-        return value
-    index = style_index(document)
-    for style in [*index.paragraph_chain(paragraph), *index.table_chain(paragraph)]:
-        value = _jc(style.find(qn("w:pPr")))
-        if value is not None:
-            return value
-    return None
+    element = None if p_pr is None else p_pr.find(JC)
+    return None if element is None else JUSTIFICATIONS.get(element.get(W_VAL, ""))
 
 
 def text_runs(paragraph: Paragraph) -> list[Run]:

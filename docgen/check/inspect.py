@@ -12,8 +12,10 @@ as "not stated"; it never stops the reading.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,15 +26,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt, Twips
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 
 from docgen.check.effective import (
     FONT_SLOTS,
+    ParagraphStyle,
+    Resolver,
+    RunStyle,
+    first_child,
     number,
-    paragraph_property,
-    run_properties,
-    style_index,
 )
 from docgen.check.facts import DocumentFacts, Location, ParagraphFacts, RunFacts, SectionFacts
 from docgen.check.package import DocumentTooLarge, UnreadableDocument, open_package
@@ -70,8 +72,34 @@ V_NS = "urn:schemas-microsoft-com:vml"
 O_NS = "urn:schemas-microsoft-com:office:office"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-W_R, W_P = qn("w:r"), qn("w:p")
-RUN_PROPERTIES = ("bold", "italic", "size", "color", "underline", *FONT_SLOTS)
+MC_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
+W_R, W_P, W_T, W_TBL, W_TR, W_TC = (
+    qn("w:r"),
+    qn("w:p"),
+    qn("w:t"),
+    qn("w:tbl"),
+    qn("w:tr"),
+    qn("w:tc"),
+)
+W_VAL, W_PPR, W_RPR, W_SDT = qn("w:val"), qn("w:pPr"), qn("w:rPr"), qn("w:sdt")
+W_SDT_CONTENT, W_CUSTOM_XML = qn("w:sdtContent"), qn("w:customXml")
+TABS, BREAKS, NO_BREAK_HYPHEN = (
+    {qn("w:tab"), qn("w:ptab")},
+    {qn("w:br"), qn("w:cr")},
+    qn("w:noBreakHyphen"),
+)
+R_FONTS, W_HINT, W_CS, W_RTL = qn("w:rFonts"), qn("w:hint"), qn("w:cs"), qn("w:rtl")
+W_DRAWING, W_PICT, W_PBDR, W_TRPR, W_CANT_SPLIT = (
+    qn("w:drawing"), qn("w:pict"), qn("w:pBdr"), qn("w:trPr"), qn("w:cantSplit"),
+)  # fmt: skip
+W_NUMPR, W_NUMID, W_ILVL, W_TCBORDERS = (
+    qn("w:numPr"),
+    qn("w:numId"),
+    qn("w:ilvl"),
+    qn("w:tcBorders"),
+)
+"""Clark names of the elements read for every paragraph or run, computed once (``qn`` parses
+its argument on every call)."""
 SKIPPED_RUN_CONTAINERS = {
     qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), f"{{{MC_NS}}}Fallback",
 }  # fmt: skip
@@ -119,6 +147,9 @@ def _own_runs(p: Any) -> Iterator[Any]:
     Runs nested in hyperlinks, content controls, smart tags, simple fields and tracked
     insertions count; deleted runs, text boxes and mc:Fallback copies do not.
     """
+    if next(p.iterdescendants(*SKIPPED_RUN_CONTAINERS, W_P), None) is None:
+        yield from p.iter(W_R)  # nothing to skip: every run is the paragraph's own
+        return
     for run in p.iter(W_R):
         parent = run.getparent()
         while parent is not None and parent is not p:
@@ -134,13 +165,13 @@ def _run_text(run: Any) -> str:
     parts: list[str] = []
     for child in run.iterchildren():
         tag = child.tag
-        if tag == qn("w:t"):
+        if tag == W_T:
             parts.append(child.text or "")
-        elif tag == qn("w:tab") or tag == qn("w:ptab"):
+        elif tag in TABS:
             parts.append("\t")
-        elif tag in (qn("w:br"), qn("w:cr")):
+        elif tag in BREAKS:
             parts.append("\n")
-        elif tag == qn("w:noBreakHyphen"):
+        elif tag == NO_BREAK_HYPHEN:
             parts.append("-")
     return "".join(parts)
 
@@ -148,6 +179,11 @@ def _run_text(run: Any) -> str:
 def paragraph_text(p: Any) -> str:
     """Return the visible text of paragraph element ``p`` (tabs and breaks kept)."""
     return "".join(_run_text(run) for run in _own_runs(p))
+
+
+def _run_texts(p: Any) -> list[tuple[Any, str]]:
+    """Return the own runs of paragraph element ``p`` with their text, in order."""
+    return [(run, _run_text(run)) for run in _own_runs(p)]
 
 
 class ThemeFonts:
@@ -180,6 +216,7 @@ class ThemeFonts:
         return self.fonts.get(font.removeprefix("theme:"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _script_slot(char: str, east_asian_hint: bool) -> str | None:
     """Return the font slot Word uses for ``char`` (None for white space).
 
@@ -211,6 +248,11 @@ def _script_slot(char: str, east_asian_hint: bool) -> str | None:
     return "hAnsi"
 
 
+WITHOUT_ASCII = dict.fromkeys(range(0x80))
+"""A ``str.translate`` table dropping the ASCII characters."""
+ASCII_SPACES = [chr(code) for code in range(0x80) if chr(code).isspace()]
+
+
 def _visible_font(
     text: str, fonts: dict[str, str | None], hint: str | None, complex_script: bool
 ) -> str | None:
@@ -219,11 +261,20 @@ def _visible_font(
     Each character picks its slot (:func:`_script_slot`); a run marked complex script
     (``w:cs``/``w:rtl``) uses ``cs`` throughout. The slot that shows the most characters wins.
     """
+    if complex_script and text:
+        return fonts.get("cs")  # every character, white space included, uses cs
+    if text.isascii():  # ascii for every character but white space (none: ascii too)
+        return fonts.get("ascii")
+    others = text.translate(WITHOUT_ASCII)
     counts: dict[str, int] = {}
-    for char in text:
-        slot = "cs" if complex_script else _script_slot(char, hint == "eastAsia")
+    ascii_count = len(text) - len(others) - sum(map(text.count, ASCII_SPACES))
+    if ascii_count:
+        counts["ascii"] = ascii_count
+    east_asian = hint == "eastAsia"
+    for char, count in Counter(others).items():  # each distinct character once
+        slot = _script_slot(char, east_asian)
         if slot is not None:
-            counts[slot] = counts.get(slot, 0) + 1
+            counts[slot] = counts.get(slot, 0) + count
     if not counts:
         return fonts.get("ascii")
     slot = max(counts, key=lambda name: (counts[name], -FONT_SLOTS.index(name)))
@@ -232,33 +283,63 @@ def _visible_font(
 
 def _hint(run: Any) -> tuple[str | None, bool]:
     """Return the run's ``w:hint`` and whether it is marked complex script or RTL."""
-    r_pr = run.find(qn("w:rPr"))
+    r_pr = first_child(run, W_RPR)
     if r_pr is None:
         return None, False
-    fonts = r_pr.find(qn("w:rFonts"))
-    hint = None if fonts is None else fonts.get(qn("w:hint"))
-    flags = [r_pr.find(qn("w:cs")), r_pr.find(qn("w:rtl"))]
+    fonts = r_pr.find(R_FONTS)
+    hint = None if fonts is None else fonts.get(W_HINT)
+    flags = [r_pr.find(W_CS), r_pr.find(W_RTL)]
     marked = any(
-        flag is not None and flag.get(qn("w:val")) not in ("0", "false", "off") for flag in flags
+        flag is not None and flag.get(W_VAL) not in ("0", "false", "off") for flag in flags
     )
     return hint, marked
 
 
+def _resolved_fonts(
+    run: RunStyle, fonts: dict[str, str | None], theme: ThemeFonts
+) -> dict[str, str | None]:
+    """Return ``fonts`` (a run's formatted as ``run``) with theme fonts resolved (once for
+    all the runs formatted alike)."""
+    cached: tuple[ThemeFonts, dict[str, str | None]] | None = run.memo.get("resolved")
+    if cached is None or cached[0] is not theme:
+        cached = run.memo["resolved"] = (theme, {s: theme.resolve(f) for s, f in fonts.items()})
+    return cached[1]
+
+
+def _hint_of(run: RunStyle, element: Any) -> tuple[str | None, bool]:
+    """Return :func:`_hint` of run ``element``, formatted as ``run`` (it depends only on its
+    rPr, so runs formatted alike share it)."""
+    if "hint" not in run.memo:
+        run.memo["hint"] = _hint(element)
+    return run.memo["hint"]  # type: ignore[no-any-return]
+
+
 def run_facts(
-    document: Document, paragraph: Paragraph, theme: ThemeFonts | None = None
+    document: Document,
+    paragraph: Paragraph,
+    theme: ThemeFonts | None = None,
+    resolver: Resolver | None = None,
 ) -> list[RunFacts]:
     """Return the effective formatting of the runs of ``paragraph`` that hold visible text."""
-    theme = theme or ThemeFonts(None)
+    resolver = resolver or Resolver(document)
+    style = resolver.paragraph(paragraph._p)
+    return _run_facts(resolver, style, _run_texts(paragraph._p), theme or ThemeFonts(None))
+
+
+def _run_facts(
+    resolver: Resolver, style: ParagraphStyle, runs: list[tuple[Any, str]], theme: ThemeFonts
+) -> list[RunFacts]:
+    """Return the facts of ``runs`` (elements with their text) of a paragraph formatted as
+    ``style``, those that hold visible text."""
     facts = []
-    for element in _own_runs(paragraph._p):
-        text = _run_text(element)
+    for element, text in runs:
         if not text.strip():
             continue
-        run = Run(element, paragraph)
-        properties = run_properties(document, paragraph, run, RUN_PROPERTIES)
+        run = resolver.run(style, element)
+        properties = run.values
         fonts = {slot: properties[slot] for slot in FONT_SLOTS}
-        resolved = {slot: theme.resolve(font) for slot, font in fonts.items()}
-        hint, complex_script = _hint(element)
+        resolved = _resolved_fonts(run, fonts, theme)
+        hint, complex_script = _hint_of(run, element)
         underline = properties["underline"]
         facts.append(
             RunFacts(
@@ -278,19 +359,27 @@ def run_facts(
 # -- borders and lines --------------------------------------------------------------------
 
 
-def _border(document: Document, paragraph: Paragraph, edge: str) -> bool:
-    """Return True when the paragraph (directly or by its style chain) has a solid ``edge``
-    border (``top`` or ``bottom``)."""
-    chain = style_index(document).paragraph_chain(paragraph)
-    candidates = [paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in chain)]
+BORDER_EDGES = {"top": qn("w:top"), "bottom": qn("w:bottom")}
+
+
+def _border(p: Any, style: ParagraphStyle, edge: str) -> bool:
+    """Return True when paragraph ``p`` (directly or by its style chain) has a solid ``edge``
+    border (``top`` or ``bottom``); ``style`` is its resolved formatting."""
+    key = f"border:{edge}"
+    if key in style.memo:  # the same for every paragraph with the same pPr and styles
+        return bool(style.memo[key])
+    candidates = [first_child(p, W_PPR), *(e.find(W_PPR) for e in style.paragraph_chain)]
+    found = False
     for p_pr in candidates:
         if p_pr is None:
             continue
-        borders = p_pr.find(qn("w:pBdr"))
-        line = None if borders is None else borders.find(qn(f"w:{edge}"))
+        borders = p_pr.find(W_PBDR)
+        line = None if borders is None else borders.find(BORDER_EDGES[edge])
         if line is not None:
-            return line.get(qn("w:val")) not in (None, "nil", "none")
-    return False
+            found = line.get(W_VAL) not in (None, "nil", "none")
+            break
+    style.memo[key] = found
+    return found
 
 
 def _vml_length(value: str | None) -> int | None:
@@ -387,11 +476,11 @@ def drawn_lines(p: Any) -> list[int]:
     the mc:Choice is read and the mc:Fallback only when the choice holds no line, so a line
     written both ways counts once.
     """
+    if next(p.iter(MC_ALTERNATE, W_DRAWING, W_PICT), None) is None:
+        return []  # nothing drawn (most paragraphs): one scan of the paragraph
     lengths: list[int] = []
-    alternates = list(p.iter(f"{{{MC_NS}}}AlternateContent"))
-    outer = [
-        a for a in alternates if next(a.iterancestors(f"{{{MC_NS}}}AlternateContent"), None) is None
-    ]
+    alternates = list(p.iter(MC_ALTERNATE))
+    outer = [a for a in alternates if next(a.iterancestors(MC_ALTERNATE), None) is None]
     for alternate in outer:
         choice = alternate.find(f"{{{MC_NS}}}Choice")
         fallback = alternate.find(f"{{{MC_NS}}}Fallback")
@@ -399,27 +488,24 @@ def drawn_lines(p: Any) -> list[int]:
         if not found and fallback is not None:
             found = _shape_lines(fallback)
         lengths += found
-    for node in p.iter(qn("w:drawing"), qn("w:pict")):
+    for node in p.iter(W_DRAWING, W_PICT):
         # Shapes in an AlternateContent were read above; nested ones with their container.
-        wrapped = next(
-            node.iterancestors(f"{{{MC_NS}}}AlternateContent", qn("w:drawing"), qn("w:pict")),
-            None,
-        )
+        wrapped = next(node.iterancestors(MC_ALTERNATE, W_DRAWING, W_PICT), None)
         if wrapped is None:
             lengths += _shape_lines(node)
     return [length for length in lengths if length > 0]  # zero wide: vertical, no rule
 
 
 def _ruled(borders: Any, edge: str) -> bool:
-    element = None if borders is None else borders.find(qn(f"w:{edge}"))
-    return element is not None and element.get(qn("w:val")) not in (None, "nil", "none")
+    element = None if borders is None else borders.find(BORDER_EDGES[edge])
+    return element is not None and element.get(W_VAL) not in (None, "nil", "none")
 
 
 def _is_last_row(row: Any) -> bool:
     """Return True when no ``w:tr`` follows ``row`` in its table (looks only forward)."""
     following = row.getnext()
     while following is not None:
-        if following.tag == qn("w:tr") or following.find(f".//{qn('w:tr')}") is not None:
+        if following.tag == W_TR or following.find(f".//{W_TR}") is not None:
             return False
         following = following.getnext()
     return True
@@ -433,43 +519,51 @@ def _cell_line(paragraph: Paragraph) -> int | None:
     the cell's last one. Runs in time independent of the table's size: only the cell and the
     rows after it are looked at (the last row's are none).
     """
-    cell = next(paragraph._p.iterancestors(qn("w:tc")), None)
-    if cell is None:
+    p = paragraph._p
+    parent = p.getparent()
+    if parent is None or parent.tag != W_TC:  # only a cell's own last paragraph can be ruled
         return None
-    following = paragraph._p.getnext()
+    following = p.getnext()
     while following is not None and following.tag != W_P:
         following = following.getnext()
-    if following is not None or paragraph._p.getparent() is not cell:
+    if following is not None:
         return None
-    properties = cell.find(qn("w:tcPr"))
-    ruled = _ruled(None if properties is None else properties.find(qn("w:tcBorders")), "bottom")
+    cell = parent
+    properties = first_child(cell, TC_PR)
+    ruled = _ruled(None if properties is None else first_child(properties, W_TCBORDERS), "bottom")
     row = cell.getparent()
-    table = next(cell.iterancestors(qn("w:tbl")), None)
+    table = next(cell.iterancestors(W_TBL), None)
     if not ruled and table is not None and row is not None and _is_last_row(row):
         table_properties = _first(table, qn("w:tblPr"))
         borders = None if table_properties is None else table_properties.find(qn("w:tblBorders"))
         ruled = _ruled(borders, "bottom")
-    width = None if properties is None else properties.find(qn("w:tcW"))
-    if not ruled or width is None or width.get(qn("w:type")) not in (None, "dxa"):
+    width = None if properties is None or not ruled else first_child(properties, TC_W)
+    if not ruled or width is None or width.get(W_TYPE) not in (None, "dxa"):
         return None
-    twips = _measure(width.get(qn("w:w")))
+    twips = _measure(width.get(W_W))
     return None if twips is None or twips <= 0 else int(Twips(twips))
 
 
-def _row_cant_split(document: Document, paragraph: Paragraph) -> bool | None:
-    """Return whether the table row holding ``paragraph`` may not break across pages.
+def _row_cant_split(p: Any, style: ParagraphStyle) -> bool | None:
+    """Return whether the table row holding paragraph ``p`` may not break across pages.
 
     Returns None outside tables. The row's own ``w:trPr`` wins over its table style's.
     """
-    row = next(paragraph._p.iterancestors(qn("w:tr")), None)
+    row = next(p.iterancestors(W_TR), None)
     if row is None:
         return None
-    styles = style_index(document).table_chain(paragraph)
-    for properties in [row.find(qn("w:trPr")), *(style.find(qn("w:trPr")) for style in styles)]:
-        flag = None if properties is None else properties.find(qn("w:cantSplit"))
-        if flag is not None:
-            return flag.get(qn("w:val")) not in ("0", "false", "off")
-    return False
+    own = first_child(row, W_TRPR)
+    flag = None if own is None else own.find(W_CANT_SPLIT)
+    if flag is not None:
+        return flag.get(W_VAL) not in ("0", "false", "off")
+    if "row_cant_split" not in style.memo:  # what the table style says, once per style
+        style.memo["row_cant_split"] = False
+        for properties in (e.find(W_TRPR) for e in style.table_chain):
+            flag = None if properties is None else properties.find(W_CANT_SPLIT)
+            if flag is not None:
+                style.memo["row_cant_split"] = flag.get(W_VAL) not in ("0", "false", "off")
+                break
+    return bool(style.memo["row_cant_split"])
 
 
 # -- automatic numbering ------------------------------------------------------------------
@@ -611,22 +705,24 @@ class Numbering:
         return re.sub(r"%([1-9])", placeholder, this.text)
 
 
-def _num_pr(document: Document, paragraph: Paragraph) -> tuple[str, int] | None:
-    """Return (numId, ilvl) of ``paragraph``'s automatic numbering: its own or its style's."""
-    chain = style_index(document).paragraph_chain(paragraph)
+def _num_pr(p: Any, style: ParagraphStyle) -> tuple[str, int] | None:
+    """Return (numId, ilvl) of paragraph ``p``'s automatic numbering: its own or its style's;
+    ``style`` is its resolved formatting."""
+    if "numbering" in style.memo:  # the same for every paragraph with the same pPr and styles
+        return style.memo["numbering"]  # type: ignore[no-any-return]
     num_id: str | None = None
     level: int | None = None
-    for p_pr in [paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in chain)]:
-        properties = None if p_pr is None else p_pr.find(qn("w:numPr"))
+    for p_pr in [first_child(p, W_PPR), *(e.find(W_PPR) for e in style.paragraph_chain)]:
+        properties = None if p_pr is None else p_pr.find(W_NUMPR)
         if properties is None:
             continue
-        if num_id is None and properties.find(qn("w:numId")) is not None:
-            num_id = properties.find(qn("w:numId")).get(qn("w:val"))
-        if level is None and properties.find(qn("w:ilvl")) is not None:
-            level = _measure(properties.find(qn("w:ilvl")).get(qn("w:val")))
-    if num_id is None or num_id == "0":  # numId 0 switches numbering off
-        return None
-    return num_id, level or 0
+        if num_id is None and properties.find(W_NUMID) is not None:
+            num_id = properties.find(W_NUMID).get(W_VAL)
+        if level is None and properties.find(W_ILVL) is not None:
+            level = _measure(properties.find(W_ILVL).get(W_VAL))
+    found = None if num_id is None or num_id == "0" else (num_id, level or 0)  # 0: off
+    style.memo["numbering"] = found
+    return found
 
 
 def _related_element(document: Document, reltype: str) -> Any:
@@ -720,26 +816,23 @@ def paragraph_facts(
     section: int = 0,
     theme: ThemeFonts | None = None,
     numbering_label: str | None = None,
+    resolver: Resolver | None = None,
 ) -> ParagraphFacts:
-    """Return the facts of one paragraph, which stands in section ``section``."""
-    alignment = paragraph_property(document, paragraph, "alignment")
-    values = {
-        name: paragraph_property(document, paragraph, name)
-        for name in (
-            "first_line_indent",
-            "left_indent",
-            "right_indent",
-            "space_before",
-            "space_after",
-            "line_spacing",
-            "keep_with_next",
-        )
-    }
+    """Return the facts of one paragraph, which stands in section ``section``.
+
+    ``resolver`` resolves formatting for the whole reading (a new one when not given).
+    """
+    resolver = resolver or Resolver(document)
+    p = paragraph._p
+    style = resolver.paragraph(p)
+    values = style.properties
+    alignment = values["alignment"]
     line_spacing = values["line_spacing"]
+    runs = _run_texts(p)
     return ParagraphFacts(
         location=location,
-        text=paragraph_text(paragraph._p),
-        style_id=_style_id(document, paragraph),
+        text="".join(text for _, text in runs),
+        style_id=style.style_id,
         alignment=ALIGNMENTS.get(alignment, "left") if alignment is not None else "left",
         first_line_indent=_int(values["first_line_indent"]),
         left_indent=_int(values["left_indent"]),
@@ -747,22 +840,17 @@ def paragraph_facts(
         space_before=_int(values["space_before"]),
         space_after=_int(values["space_after"]),
         line_spacing=line_spacing if isinstance(line_spacing, float) else _int(line_spacing),
-        runs=run_facts(document, paragraph, theme),
-        bottom_border=_border(document, paragraph, "bottom"),
+        runs=_run_facts(resolver, style, runs, theme or ThemeFonts(None)),
+        bottom_border=_border(p, style, "bottom"),
         container_width=container,
-        drawn_lines=drawn_lines(paragraph._p),
+        drawn_lines=drawn_lines(p),
         cell_line=_cell_line(paragraph),
         keep_with_next=bool(values["keep_with_next"]),
-        row_cant_split=_row_cant_split(document, paragraph),
+        row_cant_split=_row_cant_split(p, style),
         section=section,
         numbering_label=numbering_label,
-        top_border=_border(document, paragraph, "top"),
+        top_border=_border(p, style, "top"),
     )
-
-
-def _style_id(document: Document, paragraph: Paragraph) -> str | None:
-    chain = style_index(document).paragraph_chain(paragraph)
-    return chain[0].get(qn("w:styleId")) if chain else None
 
 
 def _int(value: Any) -> int | None:
@@ -770,6 +858,7 @@ def _int(value: Any) -> int | None:
 
 
 TC_PR, TC_W, W_TYPE, W_W = qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
+W_SECT_PR = qn("w:sectPr")
 MARGIN_EDGES = {qn("w:left"), qn("w:right"), qn("w:start"), qn("w:end")}
 
 
@@ -794,8 +883,8 @@ def _cell_margins(table: Any) -> int:
 
 def _cell_width(cell: Any, margins: int) -> int | None:
     """Return the width (EMU) of the text in ``cell`` (its width less ``margins``)."""
-    properties = _first(cell, TC_PR)
-    w = None if properties is None else _first(properties, TC_W)
+    properties = first_child(cell, TC_PR)
+    w = None if properties is None else first_child(properties, TC_W)
     if w is None or w.get(W_TYPE) not in (None, "dxa"):
         return None
     width = _measure(w.get(W_W))
@@ -810,17 +899,17 @@ def _unwrapped(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for element in parent.iterchildren():
         if element.tag in tags:
             yield element
-        elif element.tag == qn("w:sdt"):
-            content = element.find(qn("w:sdtContent"))
+        elif element.tag == W_SDT:
+            content = element.find(W_SDT_CONTENT)
             if content is not None:
                 yield from _unwrapped(content, tags)
-        elif element.tag == qn("w:customXml"):
+        elif element.tag == W_CUSTOM_XML:
             yield from _unwrapped(element, tags)
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
     """Yield the paragraphs and tables of ``parent``, looking inside content controls."""
-    return _unwrapped(parent, (W_P, qn("w:tbl")))
+    return _unwrapped(parent, (W_P, W_TBL))
 
 
 def _cell_paragraphs(cell: Any) -> Iterator[Any]:
@@ -829,8 +918,8 @@ def _cell_paragraphs(cell: Any) -> Iterator[Any]:
         if block.tag == W_P:
             yield block
         else:
-            for row in _unwrapped(block, (qn("w:tr"),)):
-                for inner in _unwrapped(row, (qn("w:tc"),)):
+            for row in _unwrapped(block, (W_TR,)):
+                for inner in _unwrapped(row, (W_TC,)):
                     yield from _cell_paragraphs(inner)
 
 
@@ -848,10 +937,10 @@ def walk_paragraphs(
         if element.tag == W_P:
             yield Paragraph(element, document), Location(counter), text_width
             counter += 1
-        elif element.tag == qn("w:tbl"):
+        elif element.tag == W_TBL:
             margins = _cell_margins(element)
-            for row_index, row in enumerate(_unwrapped(element, (qn("w:tr"),))):
-                for column_index, cell in enumerate(_unwrapped(row, (qn("w:tc"),))):
+            for row_index, row in enumerate(_unwrapped(element, (W_TR,))):
+                for column_index, cell in enumerate(_unwrapped(row, (W_TC,))):
                     width = _cell_width(cell, margins)
                     for p in _cell_paragraphs(cell):
                         yield (
@@ -912,7 +1001,9 @@ def _section_number(sect_pr: Any, tag: str, attribute: str) -> int | None:
     return None if element is None else _measure(element.get(qn(attribute)))
 
 
-def section_facts(document: Document, theme: ThemeFonts | None = None) -> list[SectionFacts]:
+def section_facts(
+    document: Document, theme: ThemeFonts | None = None, resolver: Resolver | None = None
+) -> list[SectionFacts]:
     """Return the page setup and numbering of every section."""
     facts = []
     inherited: dict[str, Any] = {}
@@ -941,6 +1032,7 @@ def section_facts(document: Document, theme: ThemeFonts | None = None) -> list[S
                 Location(0, part="đầu trang"),
                 None,
                 theme=theme,
+                resolver=resolver,
             )
         footer_numbers = (
             elements["footer"] is not None and _page_field_paragraph(elements["footer"]) is not None
@@ -995,15 +1087,16 @@ def _text_width(section: SectionFacts) -> int | None:
 def _ends_section(paragraph: Paragraph) -> bool:
     """Return True when ``paragraph`` carries a section break (the page setup of the section
     it ends, as Word stores every section's but the last)."""
-    p_pr = paragraph._p.pPr
-    return p_pr is not None and p_pr.find(qn("w:sectPr")) is not None
+    p_pr = first_child(paragraph._p, W_PPR)
+    return p_pr is not None and next(p_pr.iterchildren(W_SECT_PR), None) is not None
 
 
 def inspect_document(document: Document) -> DocumentFacts:
     """Return the facts of ``document``."""
     theme = _theme(document)
     numbering = Numbering(_related_element(document, RT.NUMBERING))
-    sections = section_facts(document, theme)
+    resolver = Resolver(document)  # one reading: formatting is resolved once per kind
+    sections = section_facts(document, theme, resolver)
     widths = [_text_width(section) for section in sections] or [None]
     paragraphs = []
     section = 0
@@ -1012,10 +1105,12 @@ def inspect_document(document: Document) -> DocumentFacts:
         # wider); a cell's width comes from the table.
         if location.table is None:
             container = widths[min(section, len(widths) - 1)]
-        numbered = _num_pr(document, paragraph)
+        numbered = _num_pr(paragraph._p, resolver.paragraph(paragraph._p))
         label = None if numbered is None else numbering.label(*numbered)
         paragraphs.append(
-            paragraph_facts(document, paragraph, location, container, section, theme, label)
+            paragraph_facts(
+                document, paragraph, location, container, section, theme, label, resolver
+            )
         )
         if location.table is None and _ends_section(paragraph):
             section += 1

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from docgen.context import BodyItem
-from docgen.formatting import ky_hieu, legal_bases
-from docgen.inline import Rich, Span, parse_inline
+from docgen.formatting import ky_hieu
+from docgen.inline import Rich, Span
 from docgen.kinds.award_list import (
     PLACEHOLDER,
     AwardList,
@@ -122,7 +122,6 @@ luu: VT
         context["noi_dung"] = [fill_figures(item, figures) for item in body]
         context["mo_dau"] = [_fill_rich(rich, figures) for rich in context["mo_dau"]]
         context["ket_thuc"] = _fill_rich(context["ket_thuc"], figures)
-        context["can_cu"] = [parse_inline(line) for line in legal_bases(document.can_cu, None)]
         agency = resolved.agency
         issuer = agency.ten_day_du or " ".join(agency.ten)
         context["danh_sach"] = list_context(

@@ -32,10 +32,10 @@ STRICT = ConfigDict(extra="forbid", frozen=True)
 NumberOverride = Annotated[str, Field(min_length=1, max_length=12, pattern=r"^\S+$"), PrintableOnly]
 
 
-def _label(pattern: str, example: str, what: str) -> AfterValidator:
+def _label(pattern: str, example: str, what: str, flags: int = 0) -> AfterValidator:
     """Return a validator of a heading's ``so``: it must print as N30 numbers that level
     (Phụ lục I, Mục II.6.b), since anything else is read back as body text, not a heading."""
-    compiled = re.compile(pattern)
+    compiled = re.compile(pattern, flags)
 
     def check(value: str) -> str:
         if not compiled.fullmatch(value):
@@ -50,7 +50,13 @@ ClauseNumber = Annotated[NumberOverride, _label(r"[0-9]{1,4}\.", "3.", "khoản"
 PointNumber = Annotated[NumberOverride, _label(r"[a-zđ]\)", "c)", "điểm")]
 
 
-PartLabel = Annotated[Text, Field(max_length=40)]
+PartLabel = Annotated[
+    Text,
+    Field(max_length=40),
+    # The forms a reader (and ``docgen check``) takes for a phần line: "Phần II", "PHẦN THỨ
+    # NHẤT", "Phần thứ mười một"; anything else would print as a centred line of body text.
+    _label(r"Phần\s+(?:[IVXLC]+|thứ(?:\s+\w+){1,2})\s*\.?", "PHẦN THỨ NHẤT", "phần", re.IGNORECASE),
+]
 
 
 class Part(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Annotated
 
@@ -31,6 +32,8 @@ PrintableOnly = AfterValidator(_refuse_forbidden)
 same characters are refused."""
 
 
+# A batch validates the same definition once per unit: the same texts, again and again.
+@functools.lru_cache(maxsize=4096)
 def _clean(value: str) -> str:
     """Return ``value`` in NFC with outer whitespace removed and line breaks as "\\n".
 

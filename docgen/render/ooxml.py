@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from docgen.inline import Rich, Span
 from docgen.rules import n30
@@ -18,6 +17,16 @@ from docgen.units import Length
 
 if TYPE_CHECKING:
     from docgen.context import TableView  # type-only: rendering needs no models
+
+
+def escape(text: str) -> str:
+    """Return ``text`` safe as XML character data: "&", "<" and ">" escaped.
+
+    (What ``xml.sax.saxutils.escape`` does, whose module imports ``urllib.request``: 15 ms
+    of every start.)
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
 
 EMPHASIS_STYLES = {
     (True, False): "N30Dam",

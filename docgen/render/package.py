@@ -9,9 +9,9 @@ properties (``docProps/core.xml``, ``docProps/app.xml``). XML is parsed strictly
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import posixpath
-import re
 import struct
 import zipfile
 import zlib
@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from docgen.formatting import XML_FORBIDDEN
 from docgen.rules import n30
 
 FIXED_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -53,8 +54,6 @@ APP_LEFTOVERS = frozenset({
 })  # fmt: skip
 """Local names of the ``docProps/app.xml`` elements that must not reach a rendered document."""
 
-XML_TEXT = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
-"""Text made only of characters XML 1.0 allows."""
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -77,7 +76,7 @@ class CoreProperties:
 
     def __post_init__(self) -> None:
         for name in ("title", "author", "subject", "keywords", "language"):
-            if not XML_TEXT.fullmatch(getattr(self, name)):
+            if XML_FORBIDDEN.search(getattr(self, name)):
                 raise ValueError(f"CoreProperties.{name} holds a character XML does not allow")
 
 
@@ -133,7 +132,8 @@ def write_parts(
     faster. Raises ``ValueError`` for a package over 1 GiB or of more than 65,535 parts, which
     no document comes near (zip64 is not written).
     """
-    names = sorted(parts, key=lambda name: (name != CONTENT_TYPES, list(parts).index(name)))
+    order = {name: index for index, name in enumerate(parts)}
+    names = sorted(parts, key=lambda name: (name != CONTENT_TYPES, order[name]))
     if len(names) > 0xFFFF:
         raise ValueError("package of more than 65,535 parts")
     cache = deflated or {}
@@ -312,6 +312,7 @@ def core_properties_xml(properties: CoreProperties) -> bytes:
     return serialize_xml(root)
 
 
+@functools.lru_cache(maxsize=16)  # a template's app.xml, once per template
 def neutral_app_properties(blob: bytes) -> bytes:
     """Return ``docProps/app.xml`` without the template's titles, company and statistics."""
     root = parse_xml(blob)
