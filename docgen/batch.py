@@ -85,9 +85,9 @@ class BatchDocument:
     label: str
     """What to call it in messages: the unit's name, or "tổng hợp"."""
 
-    def filled(self, definition: Loaded) -> Any:
-        """Return the document's data: ``definition`` with its placeholders filled."""
-        return fill(definition.data, self.values, self.rows)
+    def filled(self, definition: Filler) -> Any:
+        """Return the document's data: its definition's, with the placeholders filled."""
+        return definition(self.values, self.rows)
 
 
 @dataclass
@@ -133,24 +133,64 @@ def fill(data: Any, values: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]
     roll-up), a ``so_lieu`` block whose ``dong`` is ``"{don_vi}"`` gets one row per unit.
     Unknown placeholders are left as written (validation of the batch reports them).
     """
-    if isinstance(data, str):
-        if "{" not in data:  # most strings: no placeholder to look for
+    return Filler(data)(values, rows)
+
+
+class Filler:
+    """Fills the placeholders of one definition, for unit after unit (see :func:`fill`).
+
+    The lists and mappings of the definition that hold no placeholder are found once and
+    returned as they are, shared by every filled copy: nothing that reads the filled data
+    (validation, rendering) changes it.
+    """
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self._constant: set[int] = set()
+        """The ids of the containers without placeholders (``data`` keeps them alive)."""
+        self._mark(data)
+
+    def _mark(self, node: Any) -> bool:
+        """Return True when ``node`` holds no placeholder, noting the containers that don't."""
+        if isinstance(node, str):
+            return "{" not in node
+        if isinstance(node, list | dict):
+            items = node.values() if isinstance(node, dict) else node
+            constant = all([self._mark(item) for item in items])  # a list: mark every item
+            if constant:
+                self._constant.add(id(node))
+            return constant
+        return True
+
+    def __call__(self, values: Mapping[str, Any], rows: Sequence[Mapping[str, Any]] | None) -> Any:
+        """Return the definition's data with its placeholders filled from ``values``."""
+        return self._fill(self.data, values, rows)
+
+    def _fill(
+        self, data: Any, values: Mapping[str, Any], rows: Sequence[Mapping[str, Any]] | None
+    ) -> Any:
+        if id(data) in self._constant:
             return data
-        whole = PLACEHOLDER.fullmatch(data)
-        if whole and whole[1] in values:
-            return values[whole[1]]
-        return PLACEHOLDER.sub(lambda m: _printed(values[m[1]]) if m[1] in values else m[0], data)
-    if isinstance(data, list):
-        return [fill(item, values, rows) for item in data]
-    if isinstance(data, dict):
-        if rows is not None and data.get("dong") == UNITS_PLACEHOLDER and "cot" in data:
-            keys = list(data["cot"]) if isinstance(data["cot"], dict) else []
-            expanded = [
-                {"ten": row["ten"], **{key: row.get(key, 0) for key in keys}} for row in rows
-            ]
-            return {**{k: fill(v, values, rows) for k, v in data.items()}, "dong": expanded}
-        return {key: fill(value, values, rows) for key, value in data.items()}
-    return data
+        if isinstance(data, str):
+            if "{" not in data:
+                return data
+            whole = PLACEHOLDER.fullmatch(data)
+            if whole and whole[1] in values:
+                return values[whole[1]]
+            return PLACEHOLDER.sub(
+                lambda m: _printed(values[m[1]]) if m[1] in values else m[0], data
+            )
+        if isinstance(data, list):
+            return [self._fill(item, values, rows) for item in data]
+        if isinstance(data, dict):
+            filled = {key: self._fill(value, values, rows) for key, value in data.items()}
+            if rows is not None and data.get("dong") == UNITS_PLACEHOLDER and "cot" in data:
+                keys = list(data["cot"]) if isinstance(data["cot"], dict) else []
+                filled["dong"] = [
+                    {"ten": row["ten"], **{key: row.get(key, 0) for key in keys}} for row in rows
+                ]
+            return filled
+        return data
 
 
 def placeholders(data: Any) -> set[str]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.api import Renderer, Workspace, default_templates_dir
-from docgen.batch import BatchDocument, read_batch
+from docgen.batch import BatchDocument, Filler, read_batch
 from docgen.errors import DocgenError, InputError, Problem, display_path
 from docgen.limits import MAX_INPUT_BYTES
 from docgen.loading import Loaded, load_yaml, read_limited
@@ -135,7 +135,7 @@ class Worker:
         self.workspace = Workspace()
         self.renderer = Renderer(templates_dir)
         self.templates_dir = templates_dir
-        self._definitions: dict[Path, Loaded] = {}
+        self._definitions: dict[Path, tuple[Loaded, Filler]] = {}
 
     def __call__(self, task: Task) -> Outcome:
         """Return the outcome of ``task``: its output written to a temporary file."""
@@ -158,13 +158,14 @@ class Worker:
         """Return the task's document validated and resolved. Raises InputError."""
         if task.unit is None:
             return self.workspace.load_file(task.source)
-        definition = self._definition(task.unit.definition)
+        definition, filler = self._definition(task.unit.definition)
         project = self.workspace.project_for(task.unit.definition)
-        return project.load(task.unit.filled(definition), definition.source, task.unit.definition)
+        return project.load(task.unit.filled(filler), definition.source, task.unit.definition)
 
-    def _definition(self, path: Path) -> Loaded:
+    def _definition(self, path: Path) -> tuple[Loaded, Filler]:
         if path not in self._definitions:
-            self._definitions[path] = load_yaml(path, display_path(path))
+            loaded = load_yaml(path, display_path(path))
+            self._definitions[path] = (loaded, Filler(loaded.data))
         return self._definitions[path]
 
 

@@ -6,6 +6,7 @@ text that merely contains a star is never mangled.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ Rich = tuple[Span, ...]
 """Text as a sequence of spans; what templates receive for every paragraph of user prose."""
 
 
+@functools.lru_cache(maxsize=8192)  # a batch's documents share most of their text
 def parse_inline(text: str, bold: bool = False, italic: bool = False) -> Rich:
     """Return the spans of ``text``, with ``bold``/``italic`` added to every span."""
     spans: list[Span] = []

@@ -114,23 +114,33 @@ class DeflatedPart:
     crc: int
 
     @classmethod
-    def of(cls, data: bytes) -> DeflatedPart:
-        """Return ``data`` deflated as zipfile does (zlib's default level, raw deflate stream)."""
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    def of(cls, data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> DeflatedPart:
+        """Return ``data`` deflated as zipfile does (a raw deflate stream), by default at
+        zlib's default level, the one zipfile uses."""
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         return cls(data, compressor.compress(data) + compressor.flush(), zlib.crc32(data))
 
 
+RENDERED_PART_LEVEL = 1
+"""The zlib level a renderer deflates the parts it writes anew with (document.xml): the
+fastest, 2.4 times faster than the default on docgen's documents, for files a few KB
+larger. The parts a template keeps as they are were deflated once, at the default level."""
+
+
 def write_parts(
-    parts: Mapping[str, bytes], deflated: Mapping[str, DeflatedPart] | None = None
+    parts: Mapping[str, bytes],
+    deflated: Mapping[str, DeflatedPart] | None = None,
+    level: int = zlib.Z_DEFAULT_COMPRESSION,
 ) -> bytes:
     """Return a zip package of ``parts`` that depends on nothing but their names and bytes.
 
     Timestamps and permissions are fixed, so equal input gives byte-identical output; the
     content-types part comes first, as some readers expect. Every part is deflated, except
     that a part whose bytes equal those of its entry in ``deflated`` (parts deflated once,
-    e.g. a template's static parts) is written from that entry: the output is the same, only
-    faster. Raises ``ValueError`` for a package over 1 GiB or of more than 65,535 parts, which
-    no document comes near (zip64 is not written).
+    e.g. a template's static parts) is written from that entry, as deflated then; the others
+    are deflated at zlib ``level`` (by default zipfile's, so the bytes are zipfile's too).
+    Raises ``ValueError`` for a package over 1 GiB or of more than 65,535 parts, which no
+    document comes near (zip64 is not written).
     """
     order = {name: index for index, name in enumerate(parts)}
     names = sorted(parts, key=lambda name: (name != CONTENT_TYPES, order[name]))
@@ -144,7 +154,7 @@ def write_parts(
         data = parts[name]
         entry = cache.get(name)
         if entry is None or entry.data != data:
-            entry = DeflatedPart.of(data)
+            entry = DeflatedPart.of(data, level)
         try:
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
@@ -285,31 +295,44 @@ def package_problems(parts: Mapping[str, bytes]) -> list[str]:
 def core_properties_xml(properties: CoreProperties) -> bytes:
     """Return a ``docProps/core.xml`` holding ``properties`` and nothing of any template.
 
-    Every text is set through lxml, so it is escaped; ``dc:description`` is empty and the
-    revision is 1.
+    Every text is escaped; ``dc:description`` is empty and the revision is 1. (Written as a
+    string, byte for byte what lxml would serialize: a batch writes one per document.)
     """
-    nsmap = {"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS}
-    root = etree.Element(f"{{{CP_NS}}}coreProperties", nsmap=nsmap)
     day = properties.created or FIXED_DATE
     stamp = f"{dt.date(day.year, day.month, day.day).isoformat()}T00:00:00Z"
     fields = (
-        (DC_NS, "title", properties.title),
-        (DC_NS, "subject", properties.subject),
-        (DC_NS, "creator", properties.author),
-        (CP_NS, "keywords", properties.keywords),
-        (DC_NS, "description", ""),
-        (CP_NS, "lastModifiedBy", properties.author),
-        (CP_NS, "revision", "1"),
-        (DCTERMS_NS, "created", stamp),
-        (DCTERMS_NS, "modified", stamp),
-        (DC_NS, "language", properties.language),
+        ("dc:title", properties.title),
+        ("dc:subject", properties.subject),
+        ("dc:creator", properties.author),
+        ("cp:keywords", properties.keywords),
+        ("dc:description", ""),
+        ("cp:lastModifiedBy", properties.author),
+        ("cp:revision", "1"),
+        ("dcterms:created", stamp),
+        ("dcterms:modified", stamp),
+        ("dc:language", properties.language),
     )
-    for namespace, name, text in fields:
-        element = etree.SubElement(root, f"{{{namespace}}}{name}")
-        element.text = text or None
-        if namespace == DCTERMS_NS:
-            element.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")  # OPC requires the W3CDTF type
-    return serialize_xml(root)
+    elements = []
+    for tag, text in fields:
+        # OPC requires the W3CDTF type on the dates.
+        typed = ' xsi:type="dcterms:W3CDTF"' if tag.startswith("dcterms:") else ""
+        elements.append(
+            f"<{tag}{typed}>{_escape_text(text)}</{tag}>" if text else f"<{tag}{typed}/>"
+        )
+    namespaces = (
+        f'xmlns:cp="{CP_NS}" xmlns:dc="{DC_NS}" xmlns:dcterms="{DCTERMS_NS}" xmlns:xsi="{XSI_NS}"'
+    )
+    xml = f"{_DECLARATION}\n<cp:coreProperties {namespaces}>{''.join(elements)}</cp:coreProperties>"
+    return xml.encode("utf-8")
+
+
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+
+
+def _escape_text(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
 @functools.lru_cache(maxsize=16)  # a template's app.xml, once per template

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 import jinja2
 from jinja2 import meta
@@ -25,6 +26,7 @@ from docgen.errors import TemplateError, display_path
 from docgen.render import cache
 from docgen.render.environment import make_environment
 from docgen.render.package import (
+    RENDERED_PART_LEVEL,
     CoreProperties,
     DeflatedPart,
     read_parts,
@@ -37,6 +39,21 @@ PARAGRAPH_START = re.compile(r"<w:p([ >])")
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+SECTION_PROPERTIES = "<w:sectPr"
+
+
+def check_well_formed(blob: bytes) -> None:
+    """Raise ``ExpatError`` unless ``blob`` is a well-formed XML document.
+
+    What a template renders to must be checked every time: a Jinja tag that a staff member
+    typed across paragraphs can cut the XML for some data and not for other. Expat without
+    a tree is the cheapest check there is. Namespaces need no check here: a rendered part
+    uses only the prefixes of its template, which was parsed when it was prepared, and the
+    ``w:`` of docgen's own filters.
+    """
+    expat.ParserCreate().Parse(blob, True)
 
 
 def collapse_trailing_section(root: etree._Element) -> bool:
@@ -153,13 +170,18 @@ class PreparedTemplate:
             xml = xml.replace("\n<w:p", "<w:p")
             blob = xml.encode("utf-8")
             try:
-                tree = etree.fromstring(blob)
-            except etree.XMLSyntaxError as error:
+                if xml.count(SECTION_PROPERTIES, xml.find("<w:body")) > 1:  # may collapse
+                    tree = etree.fromstring(blob)
+                    if collapse_trailing_section(tree):
+                        blob = etree.tostring(
+                            tree, xml_declaration=True, encoding="UTF-8", standalone=True
+                        )
+                else:
+                    check_well_formed(blob)
+            except (etree.XMLSyntaxError, expat.ExpatError) as error:
                 raise TemplateError(
                     f"{display_path(self.path)}: {name}: mẫu sinh ra XML hỏng: {error}"
                 ) from error
-            if collapse_trailing_section(tree):
-                blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
             parts[name] = blob
         if properties is not None:
             try:
@@ -168,7 +190,7 @@ class PreparedTemplate:
                 raise TemplateError(
                     f"{display_path(self.path)}: không ghi được thuộc tính tài liệu: {error}"
                 ) from error
-        return write_parts(parts, self._deflated)
+        return write_parts(parts, self._deflated, RENDERED_PART_LEVEL)
 
     def _describe(self, part: str, source: str, error: jinja2.TemplateError) -> str:
         """Return a message naming the template, the part and the paragraph text at fault."""
