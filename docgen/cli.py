@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from docgen import __version__, api
+from docgen import __version__
 from docgen.errors import (
     DocgenError,
     InputError,
@@ -169,6 +169,8 @@ def render_command(
     """
 
     def action() -> None:
+        from docgen import api  # models and templates: only for the commands that render
+
         report = api.render_files(
             expand_patterns(files),
             output_dir,
@@ -239,6 +241,7 @@ def check_command(
 
     Ví dụ: docgen check --fix du-thao.docx -o du-thao-da-sua.docx
     """
+    from docgen.check.files import check_paths, fix_file
     from docgen.check.report import to_json, to_text
 
     if fixed_path is not None and not fix:
@@ -257,7 +260,7 @@ def check_command(
         if same:
             raise click.UsageError("bản đã sửa phải ghi ra tệp khác tệp gốc", context)
         try:
-            changes, remaining = api.fix_file(source, target)
+            changes, remaining = fix_file(source, target)
         except DocgenError as error:
             if context.obj["debug"]:
                 traceback.print_exc()
@@ -279,7 +282,7 @@ def check_command(
             click.echo("Còn lại (cần người sửa):" if remaining.findings else "Còn lại: không")
         reports = [remaining]
     else:
-        reports = api.check_paths(files)
+        reports = check_paths(files)
     if context.obj["debug"]:
         for report in reports:
             if report.trace:
@@ -639,9 +642,10 @@ def build_templates_command(folder: Path | None) -> None:
 
     Mặc định ghi vào thư mục mẫu của docgen; chỉ định THƯ_MỤC để ghi nơi khác.
     """
+    from docgen.api import default_templates_dir
     from docgen.render import builder
 
-    builder.main([str(folder or api.default_templates_dir())])
+    builder.main([str(folder or default_templates_dir())])
 
 
 WILDCARDS = frozenset("*?[")

@@ -52,17 +52,25 @@ STYLE, STYLE_ID, W_TYPE, W_DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:type"
 """Clark names, computed once: ``qn`` splits and formats its argument on every call."""
 
 
+UNKNOWN: Any = object()
+"""Stands for an argument not given (where None means something)."""
+
+
 def first_child(parent: Any, tag: str) -> Any:
     """Return the first child ``tag`` of ``parent``, or None: ``parent.find(tag)``, faster.
 
-    lxml's ``find`` parses its path on every call; the schema puts properties elements
-    (``w:pPr``, ``w:rPr``, ``w:tcPr``...) first, so the first child is tried first.
+    lxml's ``find`` parses its path and ``iterchildren(tag)`` prepares its matcher on every
+    call, which costs more than looking at the few children of a paragraph, run or cell.
+    Stops at the first match, so a table's rows are not all scanned for its ``w:tblPr``.
     """
     if len(parent):
-        first = parent[0]
+        first = parent[0]  # the schema puts properties elements first
         if first.tag == tag:
             return first
-    return next(parent.iterchildren(tag), None)
+    for child in parent:
+        if child.tag == tag:
+            return child
+    return None
 
 
 class StyleIndex:
@@ -128,7 +136,10 @@ class StyleIndex:
 
     def table_chain_of(self, p: Any) -> list[Any]:
         """Return the style chain of the innermost table holding paragraph element ``p``."""
-        table = next(p.iterancestors(TBL), None)
+        return self.table_style_chain(next(p.iterancestors(TBL), None))
+
+    def table_style_chain(self, table: Any) -> list[Any]:
+        """Return the style chain of table element ``table`` (None: no table, [])."""
         if table is None:
             return self._no_chain
         # Cached per table (the key keeps the element proxy alive, so it stays the same):
@@ -245,12 +256,16 @@ class Resolver:
         self._levels: dict[tuple[int, int], list[dict[str, Any]]] = {}
         self._last: tuple[Any, ParagraphStyle] | None = None
 
-    def paragraph(self, p: Any) -> ParagraphStyle:
-        """Return the resolved formatting of paragraph element ``p``."""
+    def paragraph(self, p: Any, table: Any = UNKNOWN) -> ParagraphStyle:
+        """Return the resolved formatting of paragraph element ``p``; ``table`` is the
+        innermost table holding it (None: none), when known."""
         if self._last is not None and self._last[0] is p:  # asked again for the same one
             return self._last[1]
         p_pr = first_child(p, PPR)
-        table_chain = self.index.table_chain_of(p)
+        if table is UNKNOWN:
+            table_chain = self.index.table_chain_of(p)
+        else:
+            table_chain = self.index.table_style_chain(table)
         key = (_key(p_pr), id(table_chain))
         style = self._paragraphs.get(key)
         if style is None:
@@ -258,10 +273,11 @@ class Resolver:
         self._last = (p, style)
         return style
 
-    def run(self, style: ParagraphStyle, r: Any) -> RunStyle:
+    def run(self, style: ParagraphStyle, r: Any, r_pr: Any = UNKNOWN) -> RunStyle:
         """Return the effective formatting of run element ``r`` (None: the paragraph mark)
-        in a paragraph formatted as ``style``."""
-        r_pr = None if r is None else first_child(r, RPR)
+        in a paragraph formatted as ``style``; ``r_pr`` is the run's ``w:rPr``, when known."""
+        if r_pr is UNKNOWN:
+            r_pr = None if r is None else first_child(r, RPR)
         key = _key(r_pr)
         run = style._runs.get(key)
         if run is None:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -30,6 +29,7 @@ from lxml import etree
 
 from docgen.check.effective import (
     FONT_SLOTS,
+    UNKNOWN,
     ParagraphStyle,
     Resolver,
     RunStyle,
@@ -141,29 +141,58 @@ def _measure(value: str | None) -> int | None:
 # -- runs and text ------------------------------------------------------------------------
 
 
+PLAIN_PARAGRAPH_CHILDREN = {
+    W_PPR, qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:proofErr"),
+    qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:permStart"), qn("w:permEnd"),
+}  # fmt: skip
+"""Children of a paragraph that hold no run (runs are its own direct ``w:r`` children)."""
+PLAIN_RUN_CHILDREN = {
+    qn(f"w:{name}")
+    for name in (
+        "lastRenderedPageBreak", "fldChar", "instrText", "softHyphen", "sym",
+        "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+        "separator", "continuationSeparator", "pgNum", "delText", "delInstrText",
+    )
+}  # fmt: skip
+"""Children of a run that draw nothing (besides its properties, text, tabs and breaks)."""
+
+
 def _own_runs(p: Any) -> Iterator[Any]:
     """Yield the ``w:r`` elements whose text belongs to paragraph ``p``, in order.
 
     Runs nested in hyperlinks, content controls, smart tags, simple fields and tracked
     insertions count; deleted runs, text boxes and mc:Fallback copies do not.
     """
-    if next(p.iterdescendants(*SKIPPED_RUN_CONTAINERS, W_P), None) is None:
-        yield from p.iter(W_R)  # nothing to skip: every run is the paragraph's own
-        return
     for run in p.iter(W_R):
-        parent = run.getparent()
-        while parent is not None and parent is not p:
-            if parent.tag in SKIPPED_RUN_CONTAINERS or parent.tag == W_P:
-                break
-            parent = parent.getparent()
-        else:
+        if _own(run, p):
             yield run
 
 
-def _run_text(run: Any) -> str:
-    """Return the text of ``run`` with tabs as ``\\t`` and line breaks as ``\\n``."""
+def _own(run: Any, p: Any) -> bool:
+    """Return True when the text of ``run``, inside paragraph ``p``, is the paragraph's."""
+    parent = run.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag in SKIPPED_RUN_CONTAINERS or parent.tag == W_P:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+class _Run(NamedTuple):
+    """A run of a paragraph: its element, its text and its ``w:rPr`` (or None)."""
+
+    element: Any
+    text: str
+    properties: Any
+
+
+def _read_run(run: Any) -> tuple[_Run, bool]:
+    """Return the text and properties of run element ``run`` in one look at its children,
+    and whether it may hold a drawing (a child other than text, breaks and field codes)."""
     parts: list[str] = []
-    for child in run.iterchildren():
+    properties = None
+    drawing = False
+    for child in run:
         tag = child.tag
         if tag == W_T:
             parts.append(child.text or "")
@@ -173,17 +202,45 @@ def _run_text(run: Any) -> str:
             parts.append("\n")
         elif tag == NO_BREAK_HYPHEN:
             parts.append("-")
-    return "".join(parts)
+        elif tag == W_RPR:
+            if properties is None:
+                properties = child
+        elif tag not in PLAIN_RUN_CHILDREN:
+            drawing = True
+    return _Run(run, "".join(parts), properties), drawing
+
+
+def _runs_and_drawings(p: Any) -> tuple[list[_Run], bool]:
+    """Return the own runs of paragraph element ``p`` (see :func:`_own_runs`) and whether
+    anything may be drawn in it (see :func:`drawn_lines`), in one scan of the paragraph.
+
+    Most paragraphs hold only their properties and plain runs: read from the paragraph's
+    children, without searching the whole paragraph.
+    """
+    runs: list[_Run] = []
+    drawn = False
+    for child in p:
+        tag = child.tag
+        if tag == W_R:
+            run, drawing = _read_run(child)
+            runs.append(run)
+            drawn = drawn or drawing
+        elif tag not in PLAIN_PARAGRAPH_CHILDREN:  # hyperlinks, content controls, fields...
+            break
+    else:
+        return runs, drawn
+    runs = []
+    for element in p.iter(W_R, MC_ALTERNATE, W_DRAWING, W_PICT):
+        if element.tag != W_R:
+            drawn = True
+        elif _own(element, p):
+            runs.append(_read_run(element)[0])
+    return runs, drawn
 
 
 def paragraph_text(p: Any) -> str:
     """Return the visible text of paragraph element ``p`` (tabs and breaks kept)."""
-    return "".join(_run_text(run) for run in _own_runs(p))
-
-
-def _run_texts(p: Any) -> list[tuple[Any, str]]:
-    """Return the own runs of paragraph element ``p`` with their text, in order."""
-    return [(run, _run_text(run)) for run in _own_runs(p)]
+    return "".join(_read_run(run)[0].text for run in _own_runs(p))
 
 
 class ThemeFonts:
@@ -248,9 +305,8 @@ def _script_slot(char: str, east_asian_hint: bool) -> str | None:
     return "hAnsi"
 
 
-WITHOUT_ASCII = dict.fromkeys(range(0x80))
-"""A ``str.translate`` table dropping the ASCII characters."""
-ASCII_SPACES = [chr(code) for code in range(0x80) if chr(code).isspace()]
+ASCII = frozenset(map(chr, range(0x80)))
+ASCII_SPACE_BYTES = bytes(code for code in range(0x80) if chr(code).isspace())
 
 
 def _visible_font(
@@ -265,20 +321,28 @@ def _visible_font(
         return fonts.get("cs")  # every character, white space included, uses cs
     if text.isascii():  # ascii for every character but white space (none: ascii too)
         return fonts.get("ascii")
-    others = text.translate(WITHOUT_ASCII)
-    counts: dict[str, int] = {}
-    ascii_count = len(text) - len(others) - sum(map(text.count, ASCII_SPACES))
-    if ascii_count:
-        counts["ascii"] = ascii_count
-    east_asian = hint == "eastAsia"
-    for char, count in Counter(others).items():  # each distinct character once
+    return fonts.get(_main_slot(text, hint == "eastAsia"))
+
+
+def _main_slot(text: str, east_asian: bool) -> str:
+    """Return the slot that shows the most characters of non-ASCII ``text`` (ascii when none
+    does; the first of :data:`FONT_SLOTS` on a tie). Counts each distinct character once."""
+    ascii_text = text.encode("ascii", "ignore")
+    ascii_count = len(ascii_text.translate(None, ASCII_SPACE_BYTES))
+    if ascii_count >= len(text) - len(ascii_text):
+        return "ascii"  # no other slot can show more characters (ascii comes first)
+    distinct = set(text)
+    counts = dict.fromkeys(FONT_SLOTS, 0)
+    counts["ascii"] = ascii_count
+    for char in distinct - ASCII:
         slot = _script_slot(char, east_asian)
         if slot is not None:
-            counts[slot] = counts.get(slot, 0) + count
-    if not counts:
-        return fonts.get("ascii")
-    slot = max(counts, key=lambda name: (counts[name], -FONT_SLOTS.index(name)))
-    return fonts.get(slot)
+            counts[slot] += text.count(char)
+    best = "ascii"
+    for slot in FONT_SLOTS:  # the first slot wins a tie
+        if counts[slot] > counts[best]:
+            best = slot
+    return best
 
 
 def _hint(run: Any) -> tuple[str | None, bool]:
@@ -295,15 +359,18 @@ def _hint(run: Any) -> tuple[str | None, bool]:
     return hint, marked
 
 
-def _resolved_fonts(
-    run: RunStyle, fonts: dict[str, str | None], theme: ThemeFonts
-) -> dict[str, str | None]:
-    """Return ``fonts`` (a run's formatted as ``run``) with theme fonts resolved (once for
-    all the runs formatted alike)."""
-    cached: tuple[ThemeFonts, dict[str, str | None]] | None = run.memo.get("resolved")
+Fonts = dict[str, str | None]
+
+
+def _fonts(run: RunStyle, theme: ThemeFonts) -> tuple[Fonts, Fonts]:
+    """Return the fonts of each slot of a run formatted as ``run``, as stated and with theme
+    fonts resolved (computed once for all the runs formatted alike: not to be changed)."""
+    cached: tuple[ThemeFonts, Fonts, Fonts] | None = run.memo.get("fonts")
     if cached is None or cached[0] is not theme:
-        cached = run.memo["resolved"] = (theme, {s: theme.resolve(f) for s, f in fonts.items()})
-    return cached[1]
+        fonts = {slot: run.values[slot] for slot in FONT_SLOTS}
+        resolved = {slot: theme.resolve(font) for slot, font in fonts.items()}
+        cached = run.memo["fonts"] = (theme, fonts, resolved)
+    return cached[1], cached[2]
 
 
 def _hint_of(run: RunStyle, element: Any) -> tuple[str | None, bool]:
@@ -323,22 +390,23 @@ def run_facts(
     """Return the effective formatting of the runs of ``paragraph`` that hold visible text."""
     resolver = resolver or Resolver(document)
     style = resolver.paragraph(paragraph._p)
-    return _run_facts(resolver, style, _run_texts(paragraph._p), theme or ThemeFonts(None))
+    runs = _runs_and_drawings(paragraph._p)[0]
+    return _run_facts(resolver, style, runs, theme or ThemeFonts(None))
 
 
 def _run_facts(
-    resolver: Resolver, style: ParagraphStyle, runs: list[tuple[Any, str]], theme: ThemeFonts
+    resolver: Resolver, style: ParagraphStyle, runs: list[_Run], theme: ThemeFonts
 ) -> list[RunFacts]:
-    """Return the facts of ``runs`` (elements with their text) of a paragraph formatted as
-    ``style``, those that hold visible text."""
+    """Return the facts of ``runs`` of a paragraph formatted as ``style``, those that hold
+    visible text."""
     facts = []
-    for element, text in runs:
+    for element, text, r_pr in runs:
         if not text.strip():
             continue
-        run = resolver.run(style, element)
+        run = resolver.run(style, element, r_pr)
         properties = run.values
-        fonts = {slot: properties[slot] for slot in FONT_SLOTS}
-        resolved = _resolved_fonts(run, fonts, theme)
+        fonts, resolved = _fonts(run, theme)
+        fonts = dict(fonts)  # each run's facts own their dict
         hint, complex_script = _hint_of(run, element)
         underline = properties["underline"]
         facts.append(
@@ -511,15 +579,14 @@ def _is_last_row(row: Any) -> bool:
     return True
 
 
-def _cell_line(paragraph: Paragraph) -> int | None:
-    """Return the width (EMU) of the ruled bottom edge of the cell ``paragraph`` ends, if any.
+def _cell_line(p: Any) -> int | None:
+    """Return the width (EMU) of the ruled bottom edge of the cell paragraph ``p`` ends, if any.
 
     People draw the line under Tiêu ngữ or the agency name as the bottom border of a (nested)
     table cell as often as with a shape; that counts as the line, as long as the paragraph is
     the cell's last one. Runs in time independent of the table's size: only the cell and the
     rows after it are looked at (the last row's are none).
     """
-    p = paragraph._p
     parent = p.getparent()
     if parent is None or parent.tag != W_TC:  # only a cell's own last paragraph can be ruled
         return None
@@ -528,11 +595,16 @@ def _cell_line(paragraph: Paragraph) -> int | None:
         following = following.getnext()
     if following is not None:
         return None
-    cell = parent
+    return _ruled_width(parent)
+
+
+def _ruled_width(cell: Any, table: Any = None) -> int | None:
+    """Return the width (EMU) of ``cell`` when its bottom edge is ruled, else None (see
+    :func:`_cell_line`); ``table`` is the innermost table holding it, when known."""
     properties = first_child(cell, TC_PR)
     ruled = _ruled(None if properties is None else first_child(properties, W_TCBORDERS), "bottom")
     row = cell.getparent()
-    table = next(cell.iterancestors(W_TBL), None)
+    table = next(cell.iterancestors(W_TBL), None) if table is None else table
     if not ruled and table is not None and row is not None and _is_last_row(row):
         table_properties = _first(table, qn("w:tblPr"))
         borders = None if table_properties is None else table_properties.find(qn("w:tblBorders"))
@@ -544,18 +616,25 @@ def _cell_line(paragraph: Paragraph) -> int | None:
     return None if twips is None or twips <= 0 else int(Twips(twips))
 
 
-def _row_cant_split(p: Any, style: ParagraphStyle) -> bool | None:
-    """Return whether the table row holding paragraph ``p`` may not break across pages.
+def _row_flag(row: Any) -> bool | None:
+    """Return the cantSplit the row ``row`` states itself, or None when it states none."""
+    own = first_child(row, W_TRPR)
+    flag = None if own is None else first_child(own, W_CANT_SPLIT)
+    return None if flag is None else flag.get(W_VAL) not in ("0", "false", "off")
+
+
+def _row_cant_split(row: Any, style: ParagraphStyle, flag: Any = UNKNOWN) -> bool | None:
+    """Return whether table row ``row`` (None: outside tables) may not break across pages,
+    for a paragraph formatted as ``style`` (its table style); ``flag`` is the row's own
+    :func:`_row_flag`, when known.
 
     Returns None outside tables. The row's own ``w:trPr`` wins over its table style's.
     """
-    row = next(p.iterancestors(W_TR), None)
     if row is None:
         return None
-    own = first_child(row, W_TRPR)
-    flag = None if own is None else own.find(W_CANT_SPLIT)
-    if flag is not None:
-        return flag.get(W_VAL) not in ("0", "false", "off")
+    own = _row_flag(row) if flag is UNKNOWN else flag
+    if own is not None:
+        return bool(own)
     if "row_cant_split" not in style.memo:  # what the table style says, once per style
         style.memo["row_cant_split"] = False
         for properties in (e.find(W_TRPR) for e in style.table_chain):
@@ -784,6 +863,7 @@ def estimate_pages(paragraphs: list[ParagraphFacts], section: SectionFacts | Non
         return None
     total = 0
     rows: dict[tuple[int, int], dict[int, int]] = {}
+    printed_widths: dict[tuple[str, int], int] = {}  # a table repeats its cells' texts
     for paragraph in paragraphs:
         size = next((run.size for run in paragraph.runs if run.size), None) or Pt(13)
         spacing = paragraph.line_spacing
@@ -792,8 +872,14 @@ def estimate_pages(paragraphs: list[ParagraphFacts], section: SectionFacts | Non
         width = paragraph.container_width or 0
         lines = 0
         for text in paragraph.text.split("\n"):
-            printed = int(n30.text_width(text, Length(size), False)) if text else 0
-            lines += max(1, math.ceil(printed / width)) if width > 0 else 1
+            if width <= 0:
+                lines += 1
+                continue
+            printed = printed_widths.get((text, size))
+            if printed is None:
+                printed = int(n30.text_width(text, Length(size), False)) if text else 0
+                printed_widths[(text, size)] = printed
+            lines += max(1, math.ceil(printed / width))
         height = lines * line + (paragraph.space_before or 0) + (paragraph.space_after or 0)
         location = paragraph.location
         if location.table is None:
@@ -825,32 +911,68 @@ def paragraph_facts(
     resolver = resolver or Resolver(document)
     p = paragraph._p
     style = resolver.paragraph(p)
-    values = style.properties
-    alignment = values["alignment"]
-    line_spacing = values["line_spacing"]
-    runs = _run_texts(p)
+    theme = theme or ThemeFonts(None)
+    cant_split = _row_cant_split(next(p.iterancestors(W_TR), None), style)
+    line = _cell_line(p)
+    return _facts(
+        resolver, style, p, location, container, section, theme, numbering_label, line, cant_split
+    )
+
+
+def _facts(
+    resolver: Resolver,
+    style: ParagraphStyle,
+    p: Any,
+    location: Location,
+    container: int | None,
+    section: int,
+    theme: ThemeFonts,
+    numbering_label: str | None,
+    cell_line: int | None,
+    row_cant_split: bool | None,
+) -> ParagraphFacts:
+    """Return the facts of paragraph element ``p``, formatted as ``style`` (see
+    :func:`paragraph_facts`; the cell line and the row's cantSplit are given)."""
+    runs, drawn = _runs_and_drawings(p)
     return ParagraphFacts(
         location=location,
-        text="".join(text for _, text in runs),
-        style_id=style.style_id,
-        alignment=ALIGNMENTS.get(alignment, "left") if alignment is not None else "left",
-        first_line_indent=_int(values["first_line_indent"]),
-        left_indent=_int(values["left_indent"]),
-        right_indent=_int(values["right_indent"]),
-        space_before=_int(values["space_before"]),
-        space_after=_int(values["space_after"]),
-        line_spacing=line_spacing if isinstance(line_spacing, float) else _int(line_spacing),
-        runs=_run_facts(resolver, style, runs, theme or ThemeFonts(None)),
-        bottom_border=_border(p, style, "bottom"),
+        text="".join([run.text for run in runs]),
+        runs=_run_facts(resolver, style, runs, theme),
         container_width=container,
-        drawn_lines=drawn_lines(p),
-        cell_line=_cell_line(paragraph),
-        keep_with_next=bool(values["keep_with_next"]),
-        row_cant_split=_row_cant_split(p, style),
+        drawn_lines=drawn_lines(p) if drawn else [],
+        cell_line=cell_line,
+        row_cant_split=row_cant_split,
         section=section,
         numbering_label=numbering_label,
-        top_border=_border(p, style, "top"),
+        **_layout(p, style),
     )
+
+
+def _layout(p: Any, style: ParagraphStyle) -> dict[str, Any]:
+    """Return the facts of paragraph element ``p`` that its pPr and styles give (style,
+    alignment, indents, spacing, borders...): the same for every paragraph formatted alike,
+    so computed once per ``style``."""
+    layout: dict[str, Any] | None = style.memo.get("layout")
+    if layout is None:
+        values = style.properties
+        alignment = values["alignment"]
+        line_spacing = values["line_spacing"]
+        layout = style.memo["layout"] = {
+            "style_id": style.style_id,
+            "alignment": ALIGNMENTS.get(alignment, "left") if alignment is not None else "left",
+            "first_line_indent": _int(values["first_line_indent"]),
+            "left_indent": _int(values["left_indent"]),
+            "right_indent": _int(values["right_indent"]),
+            "space_before": _int(values["space_before"]),
+            "space_after": _int(values["space_after"]),
+            "line_spacing": (
+                line_spacing if isinstance(line_spacing, float) else _int(line_spacing)
+            ),
+            "bottom_border": _border(p, style, "bottom"),
+            "keep_with_next": bool(values["keep_with_next"]),
+            "top_border": _border(p, style, "top"),
+        }
+    return layout
 
 
 def _int(value: Any) -> int | None:
@@ -885,9 +1007,18 @@ def _cell_width(cell: Any, margins: int) -> int | None:
     """Return the width (EMU) of the text in ``cell`` (its width less ``margins``)."""
     properties = first_child(cell, TC_PR)
     w = None if properties is None else first_child(properties, TC_W)
-    if w is None or w.get(W_TYPE) not in (None, "dxa"):
+    if w is None:
         return None
-    width = _measure(w.get(W_W))
+    return _text_in_cell(w.get(W_TYPE), w.get(W_W), margins)
+
+
+@functools.lru_cache(maxsize=1024)
+def _text_in_cell(kind: str | None, value: str | None, margins: int) -> int | None:
+    """Return the width (EMU) of the text in a cell of ``w:tcW`` type ``kind`` and width
+    ``value`` (cached: a table's cells share a few widths)."""
+    if kind not in (None, "dxa"):
+        return None
+    width = _measure(value)
     if width is None or width <= 0:
         return None
     return int(Twips(width)) - margins
@@ -912,15 +1043,74 @@ def _blocks(parent: Any) -> Iterator[Any]:
     return _unwrapped(parent, (W_P, W_TBL))
 
 
-def _cell_paragraphs(cell: Any) -> Iterator[Any]:
-    """Yield the paragraphs of a cell in reading order, nested tables' included."""
-    for block in _blocks(cell):
-        if block.tag == W_P:
-            yield block
-        else:
-            for row in _unwrapped(block, (W_TR,)):
-                for inner in _unwrapped(row, (W_TC,)):
-                    yield from _cell_paragraphs(inner)
+Placed = tuple[Any, Any, Any, bool | None, Any]
+"""A paragraph of a cell: (paragraph, innermost table, row, the row's flag, cell it ends)."""
+
+
+def _cell_paragraphs(cell: Any, table: Any, row: Any, flag: bool | None) -> Iterator[Placed]:
+    """Yield the paragraphs of a cell in reading order, nested tables' included, each with
+    the innermost table and row holding it (``cell`` stands in ``row`` of ``table``; ``flag``
+    is the row's own cantSplit), and the cell whose last paragraph it is (or None).
+
+    The blocks of :func:`_blocks`, unwrapped here without a generator per level.
+    """
+    blocks = list(cell)
+    last = next((block for block in reversed(blocks) if block.tag == W_P), None)
+    ends = cell.tag == W_TC  # not a content control's content or a custom XML wrapper
+    for block in blocks:
+        tag = block.tag
+        if tag == W_P:
+            yield block, table, row, flag, cell if ends and block is last else None
+        elif tag == W_TBL:
+            for inner_row in _unwrapped(block, (W_TR,)):
+                inner_flag = _row_flag(inner_row)
+                for inner in _unwrapped(inner_row, (W_TC,)):
+                    yield from _cell_paragraphs(inner, block, inner_row, inner_flag)
+        elif tag == W_SDT:
+            content = block.find(W_SDT_CONTENT)
+            if content is not None:
+                yield from _cell_paragraphs(content, table, row, flag)
+        elif tag == W_CUSTOM_XML:
+            yield from _cell_paragraphs(block, table, row, flag)
+
+
+class _Place(NamedTuple):
+    """Where a paragraph element stands: its location, its container's width, and the
+    innermost table and row holding it (None outside tables)."""
+
+    p: Any
+    location: Location
+    width: int | None
+    table: Any
+    row: Any
+    row_flag: bool | None = None
+    """The row's own cantSplit (see :func:`_row_flag`)."""
+    ends_cell: Any = None
+    """The cell (``w:tc``) this paragraph is the last paragraph of, among its children."""
+
+
+def _places(document: Document, text_width: int | None) -> Iterator[_Place]:
+    """Yield every paragraph element of the body in reading order with its place (see
+    :func:`walk_paragraphs`)."""
+    counter = 0
+    table_index = 0
+    for element in _blocks(document.element.body):
+        if element.tag == W_P:
+            yield _Place(element, Location(counter), text_width, None, None)
+            counter += 1
+        elif element.tag == W_TBL:
+            margins = _cell_margins(element)
+            for row_index, row in enumerate(_unwrapped(element, (W_TR,))):
+                flag = _row_flag(row)
+                for column_index, cell in enumerate(_unwrapped(row, (W_TC,))):
+                    width = _cell_width(cell, margins)
+                    for p, table, inner_row, inner_flag, ends in _cell_paragraphs(
+                        cell, element, row, flag
+                    ):
+                        location = Location(counter, table_index, row_index, column_index)
+                        yield _Place(p, location, width, table, inner_row, inner_flag, ends)
+                        counter += 1
+            table_index += 1
 
 
 def walk_paragraphs(
@@ -931,25 +1121,8 @@ def walk_paragraphs(
     A nested table's paragraphs stand at the place of the outer cell; text-box paragraphs
     belong to the paragraph they are anchored in and are not yielded.
     """
-    counter = 0
-    table_index = 0
-    for element in _blocks(document.element.body):
-        if element.tag == W_P:
-            yield Paragraph(element, document), Location(counter), text_width
-            counter += 1
-        elif element.tag == W_TBL:
-            margins = _cell_margins(element)
-            for row_index, row in enumerate(_unwrapped(element, (W_TR,))):
-                for column_index, cell in enumerate(_unwrapped(row, (W_TC,))):
-                    width = _cell_width(cell, margins)
-                    for p in _cell_paragraphs(cell):
-                        yield (
-                            Paragraph(p, document),
-                            Location(counter, table_index, row_index, column_index),
-                            width,
-                        )
-                        counter += 1
-            table_index += 1
+    for place in _places(document, text_width):
+        yield Paragraph(place.p, document), place.location, place.width
 
 
 # -- sections and page numbers ------------------------------------------------------------
@@ -1084,11 +1257,14 @@ def _text_width(section: SectionFacts) -> int | None:
     return None
 
 
-def _ends_section(paragraph: Paragraph) -> bool:
-    """Return True when ``paragraph`` carries a section break (the page setup of the section
-    it ends, as Word stores every section's but the last)."""
-    p_pr = first_child(paragraph._p, W_PPR)
-    return p_pr is not None and next(p_pr.iterchildren(W_SECT_PR), None) is not None
+def _ends_section(p: Any, style: ParagraphStyle) -> bool:
+    """Return True when paragraph element ``p`` (formatted as ``style``) carries a section
+    break (the page setup of the section it ends, as Word stores every section's but the
+    last)."""
+    if "ends_section" not in style.memo:  # it is in the pPr, which ``style`` stands for
+        p_pr = first_child(p, W_PPR)
+        style.memo["ends_section"] = p_pr is not None and first_child(p_pr, W_SECT_PR) is not None
+    return bool(style.memo["ends_section"])
 
 
 def inspect_document(document: Document) -> DocumentFacts:
@@ -1100,19 +1276,23 @@ def inspect_document(document: Document) -> DocumentFacts:
     widths = [_text_width(section) for section in sections] or [None]
     paragraphs = []
     section = 0
-    for paragraph, location, container in walk_paragraphs(document, widths[0]):
+    for place in _places(document, widths[0]):
+        p, location, container = place.p, place.location, place.width
         # A body paragraph spans its own section's text width (a landscape attachment's is
         # wider); a cell's width comes from the table.
         if location.table is None:
             container = widths[min(section, len(widths) - 1)]
-        numbered = _num_pr(paragraph._p, resolver.paragraph(paragraph._p))
+        style = resolver.paragraph(p, place.table)
+        numbered = _num_pr(p, style)
         label = None if numbered is None else numbering.label(*numbered)
-        paragraphs.append(
-            paragraph_facts(
-                document, paragraph, location, container, section, theme, label, resolver
-            )
+        ends = place.ends_cell
+        cell_line = None if ends is None else _ruled_width(ends, place.table)
+        cant_split = _row_cant_split(place.row, style, place.row_flag)
+        facts = _facts(
+            resolver, style, p, location, container, section, theme, label, cell_line, cant_split
         )
-        if location.table is None and _ends_section(paragraph):
+        paragraphs.append(facts)
+        if location.table is None and _ends_section(p, style):
             section += 1
     page_count = saved_page_count(document)
     if page_count is None:

@@ -9,6 +9,7 @@ own example in Mục V). References are to Phụ lục I of the decree unless sa
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -411,5 +412,6 @@ def text_width(text: str, size: Length, bold: bool) -> Length:
     from docgen.rules.font_metrics import BOLD, REGULAR
 
     widths = BOLD if bold else REGULAR
-    units = sum(widths.get(char, 500) for char in unicodedata.normalize("NFC", text))
+    characters = unicodedata.normalize("NFC", text)
+    units = sum(map(widths.get, characters, itertools.repeat(500, len(characters))))
     return Length(round(units * size / 1000))
