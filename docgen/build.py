@@ -13,12 +13,13 @@ and report every problem (or, with ``keep_going``, commit the valid ones).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,6 +189,27 @@ def _start_worker(templates_dir: Path) -> None:
     _WORKER = Worker(templates_dir)
 
 
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT (Ctrl+C) back from this thread while the block runs, then let it in.
+
+    Ctrl+C reaches every process of the terminal. One that arrived while the pool was
+    starting its processes reached a worker before its initializer ignored it, or the main
+    process in the middle of starting one, and the pool's shutdown then hung (seen in the
+    fault trials). Held back, it reaches the main process once the pool has started, where
+    stopping is clean; the workers, forked with it held, never see it. (Windows has no
+    signal masks; its Ctrl+C is a console event.)
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _exit_with_parent(parent: int) -> None:
     """End this worker process as soon as its parent ``parent`` is gone."""
     while os.getppid() == parent:
@@ -300,10 +322,11 @@ class Builder:
             pending: list[Future[Outcome]] = []
             try:
                 queue = iter(tasks)
-                for task in queue:
-                    pending.append(pool.submit(_work, task))
-                    if len(pending) >= WINDOW * self.jobs:
-                        break
+                with _interrupts_held():  # the first submit starts the pool's processes
+                    for task in queue:
+                        pending.append(pool.submit(_work, task))
+                        if len(pending) >= WINDOW * self.jobs:
+                            break
                 while pending:
                     outcome = pending.pop(0).result()
                     following = next(queue, None)

@@ -422,35 +422,38 @@ def _print_pdfs(report: Any) -> None:
 
 
 def _preview_step(documents: list[Path]) -> bool:
-    """Write page 1 of each of ``documents`` as ``<name>-1.png`` beside it (from its PDF when
-    there is one up to date, else through a temporary PDF). Return False on a failure."""
+    """Write page 1 of each of ``documents`` (written to one folder) as ``<name>-1.png``
+    beside it: from its PDF when docgen made that from this very .docx, else through a
+    temporary PDF. Return False on a failure."""
     import tempfile
 
-    from docgen.pdf_outputs import pdf_path
+    from docgen.manifest import Manifest
+    from docgen.pdf_outputs import current_pdf
     from docgen.render.pdf import ConverterMissing, PdfConverter
     from docgen.render.preview import render_pages
 
+    if not documents:
+        return True
+    manifest = Manifest.load(documents[0].parent)
+    pdfs: dict[Path, Path] = {}
+    for document in documents:
+        pdf = current_pdf(document, manifest)
+        if pdf is not None:
+            pdfs[document] = pdf
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as folder:
-        pdfs = {document: pdf_path(document) for document in documents}
-        missing = [
-            document
-            for document in documents
-            if not pdfs[document].is_file()
-            or pdfs[document].stat().st_mtime < document.stat().st_mtime
-        ]
+        missing = [document for document in documents if document not in pdfs]
         try:
             jobs = [(doc, Path(folder) / f"{index}.pdf") for index, doc in enumerate(missing)]
             for outcome in PdfConverter().convert(jobs) if jobs else []:
                 if outcome.ok:
                     pdfs[outcome.source] = outcome.target
                 else:
-                    del pdfs[outcome.source]
                     click.echo(f"Lỗi: {display_path(outcome.source)}: {outcome.error}", err=True)
         except ConverterMissing as error:
             click.echo(f"Lỗi: {error}. Các tệp .docx vẫn đã được tạo.", err=True)
             return False
-        for document, pdf in pdfs.items():
-            for image in render_pages(pdf, [1], document.parent, document.stem):
+        for document in (document for document in documents if document in pdfs):
+            for image in render_pages(pdfs[document], [1], document.parent, document.stem):
                 click.echo(str(image))
         return len(pdfs) == len(documents)
 

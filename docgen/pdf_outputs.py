@@ -54,6 +54,17 @@ def pdf_path(document: Path) -> Path:
     return document.with_suffix(".pdf")
 
 
+def current_pdf(document: Path, manifest: Manifest, docx_hash: str | None = None) -> Path | None:
+    """Return the PDF beside ``document`` when docgen made it from this very .docx and
+    nobody changed it since (the hashes the manifest recorded), else None. ``docx_hash`` is
+    the .docx's hash when the caller has it already."""
+    record = manifest.pdfs.get(manifest.key(document))
+    target = pdf_path(document)
+    if record is None or record.docx != (docx_hash or _hash(document)):
+        return None
+    return target if record.pdf == _hash(target) else None
+
+
 def make_pdfs(
     documents: Sequence[Path],
     output_dir: Path,
@@ -75,14 +86,8 @@ def make_pdfs(
     hashes: dict[Path, str | None] = {}
     for document in documents:
         hashes[document] = _hash(document)
-        record = manifest.pdfs.get(manifest.key(document))
         target = pdf_path(document)
-        if (
-            not force
-            and record is not None
-            and record.docx == hashes[document]
-            and record.pdf == _hash(target)
-        ):
+        if not force and current_pdf(document, manifest, hashes[document]) is not None:
             report.up_to_date.append(target)
         else:
             jobs.append((document, target))

@@ -11,7 +11,7 @@ import pytest
 
 from docgen import cli
 from docgen.manifest import Manifest
-from docgen.pdf_outputs import make_pdfs, pdf_path, retire_stale_pdfs
+from docgen.pdf_outputs import current_pdf, make_pdfs, pdf_path, retire_stale_pdfs
 from docgen.render import pdf
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in is a POSIX script")
@@ -53,6 +53,21 @@ def test_an_up_to_date_pdf_is_not_converted_again(converter: Path, tmp_path: Pat
     assert third.written == [pdf_path(docs[0])] and third.up_to_date == [pdf_path(docs[1])]
     forced = make_pdfs(docs, out, force=True)
     assert len(forced.written) == 2
+
+
+def test_a_pdf_is_current_only_while_its_docx_and_itself_are_as_docgen_left_them(
+    converter: Path, tmp_path: Path
+) -> None:
+    """What ``render --preview`` reads its page from instead of converting again."""
+    out = tmp_path / "out"
+    a, b = documents(out, "a", "b")
+    make_pdfs([a, b], out)
+    assert current_pdf(a, Manifest.load(out)) == pdf_path(a)
+    pdf_path(a).write_bytes(b"%PDF-1.7 edited by hand\n%%EOF\n")
+    b.write_bytes(b"docx of b, edited")
+    assert current_pdf(a, Manifest.load(out)) is None  # the PDF changed
+    assert current_pdf(b, Manifest.load(out)) is None  # the .docx changed
+    assert current_pdf(out / "c.docx", Manifest.load(out)) is None  # never converted
 
 
 def test_a_pdf_deleted_by_hand_is_made_again(converter: Path, tmp_path: Path) -> None:
