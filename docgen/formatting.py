@@ -84,6 +84,10 @@ DOC_TYPE_ABBREVIATIONS: dict[str, str] = {
 Công văn and thư công have no abbreviation and are absent.
 """
 
+ROMAN = "[IVXLCDM]+"
+"""A Roman numeral as :func:`roman` writes it (a regular expression): the renderer numbers
+mục and phần with these, and validation and ``docgen check`` read them back with this."""
+
 _ROMAN_VALUES = (
     (1000, "M"),
     (900, "CM"),

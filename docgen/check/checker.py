@@ -34,6 +34,7 @@ from docgen.check.roles import (
 )
 from docgen.formatting import (
     DOC_TYPE_ABBREVIATIONS,
+    ROMAN,
     VIETNAMESE_LETTERS,
     forbidden_text_chars,
     roman,
@@ -769,7 +770,7 @@ class Checker:
         when it is not "Phần <I, II, ...>", "Phần thứ <nhất ... mười>" nor "Chương <I, ...>"."""
         match = PHAN_RE.match(text) or CHUONG_RE.match(text)
         number = "" if match is None else match.group("number")
-        if re.fullmatch(r"[IVXLC]+", number):
+        if re.fullmatch(ROMAN, number):
             return number
         words = number.lower().split()[1:]  # the words after "thứ"
         if len(words) == 1 and words[0] in ORDINALS:

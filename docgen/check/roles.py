@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from docgen.check.facts import DocumentFacts, ParagraphFacts
-from docgen.formatting import DOC_TYPE_ABBREVIATIONS
+from docgen.formatting import DOC_TYPE_ABBREVIATIONS, ROMAN
 
 QUOC_HIEU_RE = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
 TIEU_NGU_RE = re.compile(r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$")
@@ -20,19 +20,19 @@ DATE_RE = re.compile(r"^[^,]{2,60},\s*ngày\b.*\btháng\b.*\bnăm\b", re.IGNOREC
 VV_RE = re.compile(r"^V/v\b")
 KINH_GUI_RE = re.compile(r"^Kính gửi\b")
 CAN_CU_RE = re.compile(r"^(Căn cứ|Theo đề nghị|Xét đề nghị)\b")
-MUC_RE = re.compile(r"^(?P<number>[IVXLC]+)\.\s")
+MUC_RE = re.compile(rf"^(?P<number>{ROMAN})\.\s")
 KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
 DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
 DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 PHAN_RE = re.compile(
-    r"^Phần\s+(?P<number>[IVXLC]+|thứ(?:\s+\w+){1,2})\s*\.?$", re.IGNORECASE
+    rf"^Phần\s+(?P<number>{ROMAN}|thứ(?:\s+\w+){{1,2}})\s*\.?$", re.IGNORECASE
 )  # "Phần I", "PHẦN THỨ NHẤT", "Phần thứ mười một": the whole line, nothing after it
-CHUONG_RE = re.compile(r"^Chương\s+(?P<number>[IVXLC]+)\s*\.?$", re.IGNORECASE)
+CHUONG_RE = re.compile(rf"^Chương\s+(?P<number>{ROMAN})\s*\.?$", re.IGNORECASE)
 """A "Chương I" line of a quy chế or quy định (its title follows on the next line)."""
 PLUS_RE = re.compile(r"^\+\s")
 DASH_RE = re.compile(r"^[-–]\s*")
 LUU_RE = re.compile(r"^-\s*Lưu\b")
-PHU_LUC_RE = re.compile(r"^Phụ lục(\s+[IVXLC\d]+)?\s*$", re.IGNORECASE)  # "PHỤ LỤC" is a mistake
+PHU_LUC_RE = re.compile(r"^Phụ lục(\s+[IVXLCDM\d]+)?\s*$", re.IGNORECASE)  # "PHỤ LỤC" is a mistake
 NOI_NHAN_RE = re.compile(r"^Nơi nhận\s*:?\s*$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
 TYPE_NAMES = {name.upper(): name for name in DOC_TYPE_ABBREVIATIONS}

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from docgen.formatting import ROMAN
 from docgen.models.numbers import Float
 from docgen.models.text import Lines, PrintableOnly, Text
 from docgen.rules.n30 import PAGE
@@ -45,7 +46,7 @@ def _label(pattern: str, example: str, what: str, flags: int = 0) -> AfterValida
     return AfterValidator(check)
 
 
-SectionNumber = Annotated[NumberOverride, _label(r"[IVXLC]+\.", "IV.", "mục (số La Mã)")]
+SectionNumber = Annotated[NumberOverride, _label(rf"{ROMAN}\.", "IV.", "mục (số La Mã)")]
 ClauseNumber = Annotated[NumberOverride, _label(r"[0-9]{1,4}\.", "3.", "khoản")]
 PointNumber = Annotated[NumberOverride, _label(r"[a-zđ]\)", "c)", "điểm")]
 
@@ -55,7 +56,9 @@ PartLabel = Annotated[
     Field(max_length=40),
     # The forms a reader (and ``docgen check``) takes for a phần line: "Phần II", "PHẦN THỨ
     # NHẤT", "Phần thứ mười một"; anything else would print as a centred line of body text.
-    _label(r"Phần\s+(?:[IVXLC]+|thứ(?:\s+\w+){1,2})\s*\.?", "PHẦN THỨ NHẤT", "phần", re.IGNORECASE),
+    _label(
+        rf"Phần\s+(?:{ROMAN}|thứ(?:\s+\w+){{1,2}})\s*\.?", "PHẦN THỨ NHẤT", "phần", re.IGNORECASE
+    ),
 ]
 
 
@@ -296,7 +299,8 @@ class FiguresBlock(BaseModel):
     so_lieu: Figures
 
 
-TaskRef = Annotated[str, Field(pattern=r"^([IVXLC]+\.)?[0-9]+$")]
+TASK_REF_PATTERN = rf"^({ROMAN}\.)?[0-9]+$"
+TaskRef = Annotated[str, Field(pattern=TASK_REF_PATTERN)]
 
 
 class TaskResults(BaseModel):

@@ -92,6 +92,14 @@ def draft_with_one_invitee(data: dict[str, Any]) -> None:
     data["thanh_phan"] = ["Đồng chí Trưởng phòng Nội vụ huyện"]
 
 
+def four_hundred_sections(data: dict[str, Any]) -> None:
+    # Mục 400 is "CD.", 500 "D.": Roman numerals with D and M are read back as mục too.
+    data["noi_dung"] = [
+        {"muc": f"Nội dung {n}", "noi_dung": [{"khoan": "Việc một."}, {"khoan": "Việc hai."}]}
+        for n in range(1, 502)
+    ]
+
+
 VARIANTS: list[tuple[str, Edit]] = [
     ("baocao-soket-6thang-2024", one_addressee),
     ("baocao-tongket-2024", default_part_labels),
@@ -101,6 +109,7 @@ VARIANTS: list[tuple[str, Edit]] = [
     ("kehoach-tdkt-2024", signer_on_two_lines),
     ("kehoach-tdkt-2024", figures_without_numbers),
     ("kehoach-tdkt-2024", plus_items_in_a_plan),
+    ("kehoach-tdkt-2024", four_hundred_sections),
     ("congvan-don-doc-bao-cao-2024", one_addressee),
     ("congvan-don-doc-bao-cao-2024", cong_van_without_unit_and_long_vv),
     ("giaymoi-hoinghi-tongket-2024", draft_with_one_invitee),

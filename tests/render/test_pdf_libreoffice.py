@@ -175,6 +175,9 @@ def test_no_libreoffice_is_left_after_ctrl_c_or_sigterm(
     )
     deadline = time.monotonic() + 60
     while not soffice_processes(temporary) and time.monotonic() < deadline:
+        if process.poll() is not None:  # ended before LibreOffice was seen: say how
+            out, err = process.communicate()
+            pytest.fail(f"docgen preview ended first ({process.returncode}): {out} {err}")
         time.sleep(0.05)
     assert soffice_processes(temporary), "LibreOffice did not start"
     process.send_signal(stop)
