@@ -478,6 +478,18 @@ def test_format_number(value: int | float | Decimal, expected: str) -> None:
     assert format_number(value) == expected
 
 
+@pytest.mark.parametrize(
+    "value", [0, 7, -7, 12, 999, 1000, -1000, 65536, 10**6, -(10**9) - 1, 10**15]
+)
+def test_integers_are_formatted_as_babel_formats_them(value: int) -> None:
+    """Integers take a fast path; it must write what Babel writes for vi_VN."""
+    from babel.numbers import format_decimal
+
+    assert format_number(value) == unicodedata.normalize(
+        "NFC", format_decimal(value, locale="vi_VN")
+    )
+
+
 # -- time_words ------------------------------------------------------------------------
 
 

@@ -41,7 +41,6 @@ def _write_new(target: Path, data: bytes, durable: bool) -> Path:
     """
     temporary: Path | None = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(_ATTEMPTS):
             name = f"{TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
             temporary = target.parent / name
@@ -50,6 +49,9 @@ def _write_new(target: Path, data: bytes, durable: bool) -> Path:
                 break
             except FileExistsError:
                 temporary = None  # someone else's file: never removed by the clean-up
+            except FileNotFoundError:  # the folder first (not tried before every file)
+                temporary = None
+                target.parent.mkdir(parents=True, exist_ok=True)
         else:
             raise FileExistsError(errno.EEXIST, "không tạo được tệp tạm", str(target.parent))
         with os.fdopen(handle, "wb") as stream:
