@@ -88,6 +88,10 @@ ROMAN = "[IVXLCDM]+"
 """A Roman numeral as :func:`roman` writes it (a regular expression): the renderer numbers
 mục and phần with these, and validation and ``docgen check`` read them back with this."""
 
+PART_NUMBER = rf"{ROMAN}|thứ(?:\s+\w+){{1,2}}"
+"""What follows "Phần" on a phần line (a regular expression, case aside): "II", "THỨ NHẤT",
+"thứ mười một". Validation accepts a phần's label and ``docgen check`` finds phần by it."""
+
 _ROMAN_VALUES = (
     (1000, "M"),
     (900, "CM"),

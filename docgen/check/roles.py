@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from docgen.check.facts import DocumentFacts, ParagraphFacts
-from docgen.formatting import DOC_TYPE_ABBREVIATIONS, ROMAN
+from docgen.formatting import DOC_TYPE_ABBREVIATIONS, PART_NUMBER, ROMAN
 
 QUOC_HIEU_RE = re.compile(r"^CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$")
 TIEU_NGU_RE = re.compile(r"^Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc$")
@@ -25,7 +25,7 @@ KHOAN_RE = re.compile(r"^(?P<number>\d+)\.\s")
 DIEM_RE = re.compile(r"^(?P<number>[a-zđ])\)\s")
 DIEU_RE = re.compile(r"^Điều\s+(?P<number>\d+)\.")
 PHAN_RE = re.compile(
-    rf"^Phần\s+(?P<number>{ROMAN}|thứ(?:\s+\w+){{1,2}})\s*\.?$", re.IGNORECASE
+    rf"^Phần\s+(?P<number>{PART_NUMBER})\s*\.?$", re.IGNORECASE
 )  # "Phần I", "PHẦN THỨ NHẤT", "Phần thứ mười một": the whole line, nothing after it
 CHUONG_RE = re.compile(rf"^Chương\s+(?P<number>{ROMAN})\s*\.?$", re.IGNORECASE)
 """A "Chương I" line of a quy chế or quy định (its title follows on the next line)."""

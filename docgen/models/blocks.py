@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from docgen.formatting import ROMAN
+from docgen.formatting import PART_NUMBER, ROMAN
 from docgen.models.numbers import Float
 from docgen.models.text import Lines, PrintableOnly, Text
 from docgen.rules.n30 import PAGE
@@ -56,9 +56,7 @@ PartLabel = Annotated[
     Field(max_length=40),
     # The forms a reader (and ``docgen check``) takes for a phần line: "Phần II", "PHẦN THỨ
     # NHẤT", "Phần thứ mười một"; anything else would print as a centred line of body text.
-    _label(
-        rf"Phần\s+(?:{ROMAN}|thứ(?:\s+\w+){{1,2}})\s*\.?", "PHẦN THỨ NHẤT", "phần", re.IGNORECASE
-    ),
+    _label(rf"Phần\s+(?:{PART_NUMBER})\s*\.?", "PHẦN THỨ NHẤT", "phần", re.IGNORECASE),
 ]
 
 

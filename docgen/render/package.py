@@ -23,6 +23,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from docgen.formatting import XML_FORBIDDEN
+from docgen.render.ooxml import escape
 from docgen.rules import n30
 
 FIXED_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
@@ -316,9 +317,7 @@ def core_properties_xml(properties: CoreProperties) -> bytes:
     for tag, text in fields:
         # OPC requires the W3CDTF type on the dates.
         typed = ' xsi:type="dcterms:W3CDTF"' if tag.startswith("dcterms:") else ""
-        elements.append(
-            f"<{tag}{typed}>{_escape_text(text)}</{tag}>" if text else f"<{tag}{typed}/>"
-        )
+        elements.append(f"<{tag}{typed}>{escape(text)}</{tag}>" if text else f"<{tag}{typed}/>")
     namespaces = (
         f'xmlns:cp="{CP_NS}" xmlns:dc="{DC_NS}" xmlns:dcterms="{DCTERMS_NS}" xmlns:xsi="{XSI_NS}"'
     )
@@ -327,12 +326,6 @@ def core_properties_xml(properties: CoreProperties) -> bytes:
 
 
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
-
-
-def _escape_text(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
 
 
 @functools.lru_cache(maxsize=16)  # a template's app.xml, once per template
