@@ -12,8 +12,6 @@ import functools
 import re
 import unicodedata
 
-from babel.numbers import format_decimal
-
 __all__ = [
     "DOC_TYPE_ABBREVIATIONS",
     "DRAFT_BLANK",
@@ -373,10 +371,19 @@ def format_number(value: int | float | decimal.Decimal) -> str:
         # a batch formats every figure of every unit.
         return f"{value:,}".replace(",", ".")
     # Cached: Babel looks the locale's pattern up on every call, and figures repeat.
-    return nfc(format_decimal(value, locale="vi_VN"))
+    return nfc(_babel_decimal(value))
+
+
+def _babel_decimal(value: int | float | decimal.Decimal, pattern: str | None = None) -> str:
+    """Return ``value`` as Babel writes it for vi_VN, with ``pattern`` when given."""
+    # Imported here: most documents have whole numbers only, and a cold render should not
+    # pay for loading Babel's locale machinery it does not use.
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=pattern, locale="vi_VN")
 
 
 @functools.lru_cache(maxsize=1024)
 def format_percent(value: float) -> str:
     """Return a percentage with one decimal the Vietnamese way: 12.5 -> "12,5%"."""
-    return nfc(format_decimal(value, format="#,##0.0", locale="vi_VN")) + "%"
+    return nfc(_babel_decimal(value, "#,##0.0")) + "%"

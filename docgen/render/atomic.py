@@ -45,7 +45,10 @@ def _write_new(target: Path, data: bytes, durable: bool) -> Path:
             name = f"{TEMPORARY_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
             temporary = target.parent / name
             try:
-                handle = os.open(temporary, _FLAGS, 0o600)
+                # The mode a new file gets (0666 less the umask), so that the renamed file
+                # needs no chmod: setting it afterwards meant reading the umask, which can
+                # only be done by changing it, a race with any other thread creating files.
+                handle = os.open(temporary, _FLAGS, 0o666)
                 break
             except FileExistsError:
                 temporary = None  # someone else's file: never removed by the clean-up
@@ -81,7 +84,6 @@ def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
     """
     temporary = _write_new(target, data, durable)
     try:
-        _set_usual_mode(temporary)
         os.replace(temporary, target)
     except BaseException as error:
         # Also on KeyboardInterrupt (Ctrl+C, or SIGTERM through the CLI's handler): no
@@ -91,13 +93,6 @@ def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
             message = f"{display_path(target)}: không ghi được: {error.strerror}"
             raise OutputError(message) from error
         raise
-
-
-def _set_usual_mode(path: Path) -> None:
-    """Give ``path`` the mode a new file gets (the temporary one is created 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def would_replace(target: Path, source: Path) -> bool:
@@ -134,7 +129,6 @@ def write_temporary(target: Path, data: bytes) -> Path:
 def commit(temporary: Path, target: Path) -> None:
     """Put the temporary file in place of ``target`` (atomic rename). Raises OutputError."""
     try:
-        _set_usual_mode(temporary)
         os.replace(temporary, target)
     except OSError as error:
         discard(temporary)

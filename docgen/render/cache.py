@@ -31,17 +31,19 @@ from docgen import __version__
 from docgen.render.atomic import write_atomic
 
 CACHE_ENV = "DOCGEN_CACHE_DIR"
-FORMAT = b"docgen-prepared/1"
+FORMAT = b"docgen-prepared/2"
 KEEP_ENTRIES = 64
 """Entries kept; older ones (by last use) are removed when a new one is stored."""
 
 
 @dataclass(frozen=True)
 class CompiledPart:
-    """One templated part: its patched source (for error messages) and compiled code."""
+    """One templated part: its patched source (for error messages), compiled code, and
+    whether every rendering of it is well-formed XML (:mod:`docgen.render.wellformed`)."""
 
     source: str
     code: CodeType
+    always_well_formed: bool
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def _code_fingerprint() -> bytes:
     digest = hashlib.sha256(FORMAT)
     digest.update(f"{__version__}\0{sys.version}\0{jinja2.__version__}".encode())
     here = Path(__file__).parent
-    sources = [here / name for name in ("template.py", "environment.py", "cache.py")]
+    modules = ("template.py", "environment.py", "wellformed.py", "cache.py")
+    sources = [here / name for name in modules]
     # docxtpl's patching code, located without importing docxtpl (which is slow to import).
     spec = find_spec("docxtpl")
     if spec is not None and spec.origin:
@@ -115,12 +118,13 @@ def _decode(data: object) -> CompiledTemplate | None:
         if not (
             isinstance(name, str)
             and isinstance(value, tuple)
-            and len(value) == 2
+            and len(value) == 3
             and isinstance(value[0], str)
             and isinstance(value[1], CodeType)
+            and isinstance(value[2], bool)
         ):
             return None
-        compiled[name] = CompiledPart(value[0], value[1])
+        compiled[name] = CompiledPart(value[0], value[1], value[2])
     if not all(isinstance(variable, str) for variable in variables):
         return None
     return CompiledTemplate(compiled, frozenset(variables))
@@ -134,7 +138,10 @@ def store(template: bytes, compiled: CompiledTemplate) -> None:
         return
     data = {
         "format": FORMAT,
-        "parts": {name: (part.source, part.code) for name, part in compiled.parts.items()},
+        "parts": {
+            name: (part.source, part.code, part.always_well_formed)
+            for name, part in compiled.parts.items()
+        },
         "variables": sorted(compiled.variables),
     }
     # Another run may store the same entry at the same time: each write is atomic, and

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, TemplateRuntimeError
 from markupsafe import Markup
 
+from docgen.formatting import forbidden_xml_chars
 from docgen.inline import Rich
 from docgen.render import ooxml
 from docgen.rules import n30
@@ -42,8 +43,27 @@ def _kinh_gui(lines: list[str]) -> Markup:
     return Markup(ooxml.kinh_gui_xml(list(lines)))
 
 
+def _xml_text(value: object) -> object:
+    """Return ``value``, a template's ``{{ value }}``, unchanged; raise TemplateRuntimeError
+    when it is text holding a character XML forbids.
+
+    The models refuse such characters in any text a user writes; this makes sure of it for
+    every value, so that a template proved well-formed (:mod:`docgen.render.wellformed`)
+    needs no parse of what it renders. docgen's filters return markup built from the
+    models' text, and large: not scanned again.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup) and not value.isprintable():
+        forbidden = forbidden_xml_chars(value)
+        if forbidden:
+            raise TemplateRuntimeError(
+                f"giá trị có ký tự XML không cho phép: {', '.join(forbidden)}"
+            )
+    return value
+
+
 def make_environment() -> Environment:
-    """Return a Jinja environment that escapes every value and fails on missing data.
+    """Return a Jinja environment that escapes every value, fails on missing data and on
+    a value holding a character XML forbids.
 
     Filters: ``runs`` (spans to runs, for ``{{r ...}}``), ``bang`` (a table, for ``{{p ...}}``),
     ``duong_ke(key[, landscape])`` (the N30 line under the given text, for ``{{p ...}}``),
@@ -51,7 +71,10 @@ def make_environment() -> Environment:
     an attachment's own section, for ``{{p ...}}``).
     """
     environment = Environment(
-        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        finalize=_xml_text,
     )
     environment.filters["runs"] = _runs
     environment.filters["bang"] = _table

@@ -4,8 +4,10 @@ docxtpl's ``DocxTemplate.render`` re-reads, re-patches and re-compiles the templ
 call and saves through python-docx. Here the tag patching (docxtpl's own ``patch_xml``, so the
 ``{%p %}``, ``{%tr %}``, ``{{r }}`` and ``{{p }}`` conventions hold) and the Jinja compilation
 happen once; a render is one Jinja call per templated part, a strict XML parse of the result
-(so a bug can never produce a corrupt file), and a deterministic zip of cached bytes, the parts
-a render does not change being deflated once, when the template is prepared.
+unless the part was proved well-formed for all data when it was prepared
+(:mod:`docgen.render.wellformed`), so that a template can never produce a corrupt file, and a
+deterministic zip of cached bytes, the parts a render does not change being deflated once,
+when the template is prepared.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from docgen.render.package import (
     with_core_properties,
     write_parts,
 )
+from docgen.render.wellformed import always_well_formed
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -47,8 +50,9 @@ SECTION_PROPERTIES = "<w:sectPr"
 def check_well_formed(blob: bytes) -> None:
     """Raise ``ExpatError`` unless ``blob`` is a well-formed XML document.
 
-    What a template renders to must be checked every time: a Jinja tag that a staff member
-    typed across paragraphs can cut the XML for some data and not for other. Expat without
+    What a template renders to must be checked every time, unless the part was proved
+    well-formed for all data (:mod:`docgen.render.wellformed`): a Jinja tag that a staff
+    member typed across paragraphs can cut the XML for some data and not for other. Expat without
     a tree is the cheapest check there is. Namespaces need no check here: a rendered part
     uses only the prefixes of its template, which was parsed when it was prepared, and the
     ``w:`` of docgen's own filters.
@@ -101,6 +105,10 @@ class PreparedTemplate:
             cache.store(package, compiled)
         self.variables = set(compiled.variables)
         self._sources = {name: part.source for name, part in compiled.parts.items()}
+        self.always_well_formed = {
+            name for name, part in compiled.parts.items() if part.always_well_formed
+        }
+        """The templated parts proved to render well-formed for all data: never parsed."""
         globals_ = self.environment.make_globals(None)
         self._templates = {
             name: self.environment.template_class.from_code(
@@ -115,6 +123,11 @@ class PreparedTemplate:
             for name, blob in self._parts.items()
             if name not in self._templates
         }
+
+    @property
+    def templated_parts(self) -> list[str]:
+        """Return the names of the parts a render fills in (the others are copied)."""
+        return list(self._templates)
 
     def _compile(self, package: bytes) -> cache.CompiledTemplate:
         """Return the templated parts of ``package`` patched (docxtpl's tag conventions)
@@ -146,7 +159,7 @@ class PreparedTemplate:
                 code = self.environment.compile(tree)
             except jinja2.TemplateSyntaxError as error:
                 raise TemplateError(self._describe(name, source, error)) from error
-            parts[name] = cache.CompiledPart(source, code)
+            parts[name] = cache.CompiledPart(source, code, always_well_formed(tree))
         return cache.CompiledTemplate(parts, frozenset(variables))
 
     def render(self, context: Mapping[str, Any], properties: CoreProperties | None = None) -> bytes:
@@ -176,7 +189,7 @@ class PreparedTemplate:
                         blob = etree.tostring(
                             tree, xml_declaration=True, encoding="UTF-8", standalone=True
                         )
-                else:
+                elif name not in self.always_well_formed:  # a part proved once needs no parse
                     check_well_formed(blob)
             except (etree.XMLSyntaxError, expat.ExpatError) as error:
                 raise TemplateError(

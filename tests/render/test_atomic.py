@@ -161,3 +161,16 @@ def test_a_failed_write_removes_its_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="không ghi được"):
         write_atomic(tmp_path / "van-ban.docx", b"data")
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX's")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_written_file_has_the_mode_of_any_new_file(tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "ke-hoach.docx", b"data")
+        temporary = write_temporary(tmp_path / "bao-cao.docx", b"data")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "ke-hoach.docx").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert temporary.stat().st_mode & 0o777 == 0o666 & ~umask
