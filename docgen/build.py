@@ -9,6 +9,10 @@ templates for all their documents, and nothing large is kept per document, so me
 flat however many documents there are. *Commit* (main process): when every document is
 valid, rename the temporary files into place and save the manifest; otherwise remove them
 and report every problem (or, with ``keep_going``, commit the valid ones).
+
+A build stopped (Ctrl+C, SIGTERM through the CLI, an error) removes its temporary files and
+stops its workers in bounded time: those that do not finish their document within
+:data:`SHUTDOWN_GRACE_S` are terminated.
 """
 
 from __future__ import annotations
@@ -21,8 +25,12 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_for
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from docgen.api import Renderer, Workspace, default_templates_dir
@@ -47,6 +55,16 @@ PARALLEL_FROM = 8
 """Fewer documents than this are rendered in the main process: starting workers costs more."""
 WINDOW = 64
 """Tasks in flight per worker: enough to keep them busy, few enough to bound memory."""
+SHUTDOWN_GRACE_S = 5.0
+"""How long the workers of a stopped build may take to finish the documents they are making
+(well under a second each) and exit, before they are terminated: whatever a worker is stuck
+on, Ctrl+C must not hang the build (a hang was seen once in the fault trials), and the user
+should not wait long for the temporary files to be removed."""
+KILL_GRACE_S = 1.0
+"""How long a terminated worker may take to end before it is killed; also how long the pool's
+own thread may take to notice."""
+POLL_S = 0.1
+"""How often a build waiting for a worker checks for Ctrl+C (see :class:`_StopRequests`)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +145,18 @@ def _is_batch_file(path: Path) -> bool:
     except InputError:
         return False
     return BATCH_LINE.search(raw.decode("utf-8", errors="replace")) is not None
+
+
+class WorkerLostError(DocgenError):
+    """A worker process ended abruptly (killed, out of memory, crashed): nothing was written."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__(
+            "một tiến trình tạo văn bản đã dừng đột ngột (có thể do thiếu bộ nhớ hoặc bị dừng từ"
+            " bên ngoài); chưa ghi tệp nào, hãy chạy lại lệnh"
+        )
 
 
 class Worker:
@@ -210,6 +240,153 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+class _StopRequests:
+    """Ctrl+C and SIGTERM (through the CLI) held back while the main process works with its
+    pool, and acted on where that is safe: :meth:`act`.
+
+    Raised at any moment, the KeyboardInterrupt of a Ctrl+C can come between a lock's
+    acquisition and the ``try`` that releases it (Python-level ``__enter__`` methods, as
+    those of ``threading.Condition``; on Python 3.11, one interrupt in four of a tight loop
+    over ``Future.result`` left the future's lock held). A lock of a pending future or of the
+    pool's queues left held can make the pool's own thread wait forever, and then every
+    shutdown of the pool: a hang no time bound can end. Held back, a stop request is acted
+    on only between two steps.
+    """
+
+    def __init__(self) -> None:
+        self.received: list[int] = []
+        """The signals received and not acted on yet, in order."""
+        self._handlers: dict[int, Callable[[int, FrameType | None], Any]] = {}
+        self._owner = os.getpid()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold stop requests back within the block; act on those left at its end, unless
+        an exception already stops the run.
+
+        Only the signals that have a Python handler (which raises KeyboardInterrupt, or does
+        what it does) are held back; ignored or default ones are left so. Outside the main
+        thread nothing is held back: signals reach the main thread only.
+        """
+        try:
+            if threading.current_thread() is threading.main_thread():
+                for signum in (signal.SIGINT, signal.SIGTERM):
+                    handler = signal.getsignal(signum)
+                    if callable(handler):
+                        signal.signal(signum, self._hold)
+                        self._handlers[signum] = handler
+            yield
+        finally:
+            for held, handler in self._handlers.items():
+                signal.signal(held, handler)
+        self.act()
+
+    def act(self) -> None:
+        """Run the handler of every stop request received, in order (for Ctrl+C, raise
+        KeyboardInterrupt); return when none raised."""
+        while self.received:
+            signum = self.received.pop(0)
+            self._handlers[signum](signum, None)
+
+    def _hold(self, signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != self._owner:  # a worker forked before its initializer ran
+            self._handlers[signum](signum, frame)
+            return
+        self.received.append(signum)
+
+
+def _result(future: Future[Outcome], requests: _StopRequests) -> Outcome:
+    """Return the outcome of ``future`` once it is done, acting on stop requests meanwhile
+    (raises KeyboardInterrupt for Ctrl+C) and raising what the work raised."""
+    requests.act()
+    while not wait_for([future], timeout=POLL_S).done:
+        requests.act()
+    return future.result()
+
+
+def _worker_processes(pool: ProcessPoolExecutor) -> list[BaseProcess]:
+    """Return the worker processes of ``pool``; [] where this Python does not show them.
+
+    No public API lists them (Python 3.14 can terminate them, not wait for them);
+    ``_processes`` maps their ids to them from 3.3 to 3.14 at least, until the pool is shut
+    down.
+    """
+    processes = getattr(pool, "_processes", None)
+    if not isinstance(processes, dict):
+        return []
+    return [process for process in processes.values() if isinstance(process, BaseProcess)]
+
+
+def _end_in_time(processes: list[BaseProcess], deadline: float) -> list[BaseProcess]:
+    """Wait until every one of ``processes`` has ended, or until ``deadline`` (a
+    ``time.monotonic`` value); return those still running. Those ended are reaped."""
+    for process in processes:
+        with contextlib.suppress(ValueError):  # closed: ended long ago
+            process.join(max(0.0, deadline - time.monotonic()))
+    return [process for process in processes if _alive(process)]
+
+
+def _alive(process: BaseProcess) -> bool:
+    try:
+        return process.is_alive()
+    except ValueError:  # closed: ended long ago
+        return False
+
+
+def _terminate(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> None:
+    """End ``workers``, those of ``pool``, now: terminate them, then kill those still alive
+    after KILL_GRACE_S (Windows terminates either way). Shuts ``pool`` down; returns once
+    they are ended and reaped, or KILL_GRACE_S after killing them.
+
+    Work in flight is lost: what its worker wrote is removed by the sweep of the stale
+    temporary files (their names hold the dead worker's id).
+    """
+    terminate_workers = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if callable(terminate_workers):
+        terminate_workers()  # also shuts the pool down; does nothing once it is shut down
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with contextlib.suppress(OSError, ValueError):  # ended meanwhile
+            worker.terminate()
+    survivors = _end_in_time(workers, time.monotonic() + KILL_GRACE_S)
+    for worker in survivors:
+        with contextlib.suppress(OSError, ValueError):
+            worker.kill()
+    _end_in_time(survivors, time.monotonic() + KILL_GRACE_S)
+
+
+def _stop_pool(
+    pool: ProcessPoolExecutor, futures: list[Future[Outcome]], requests: _StopRequests
+) -> None:
+    """Stop ``pool`` within a bounded time and remove the temporary files of ``futures``
+    (those not taken yet: all of them when the build was stopped, none when it ended).
+
+    The documents not started are cancelled; the workers get SHUTDOWN_GRACE_S to finish
+    those they are making and exit, or less when the user presses Ctrl+C again; then they
+    are terminated (:func:`_terminate`). Returns in at most about SHUTDOWN_GRACE_S + 4 ×
+    KILL_GRACE_S, the workers ended (unless they could not even be killed).
+    """
+    workers = _worker_processes(pool)  # before any shutdown(), which forgets them
+    manager = getattr(pool, "_executor_manager_thread", None)  # idem; joined by shutdown()
+    deadline = time.monotonic() + SHUTDOWN_GRACE_S
+    try:
+        in_flight = {future for future in futures if not future.cancel()}
+        # A stop request not acted on (a second Ctrl+C, the one that stopped the build being
+        # acted on already) cuts the wait short.
+        while in_flight and time.monotonic() < deadline and not requests.received:
+            in_flight = wait_for(in_flight, timeout=POLL_S).not_done
+        stuck = bool(in_flight) or bool(requests.received)
+        if not stuck:
+            pool.shutdown(wait=False)  # the idle workers exit (wait=True could wait forever)
+            workers = _end_in_time(workers, max(deadline, time.monotonic() + KILL_GRACE_S))
+        if stuck or workers:
+            _terminate(pool, workers)
+        if isinstance(manager, threading.Thread):  # it notices the workers ended, then ends
+            manager.join(KILL_GRACE_S)
+    finally:
+        _discard_results(futures)
+
+
 def _exit_with_parent(parent: int) -> None:
     """End this worker process as soon as its parent ``parent`` is gone."""
     while os.getppid() == parent:
@@ -287,7 +464,7 @@ class Builder:
             # Ctrl+C, SIGTERM (see the CLI) or an error: no temporary file may stay behind.
             outcomes.close()  # stops the workers and removes the files of those in flight
             _discard_all(done)
-            sweep(self.output_dir)  # a worker's, if one was killed while writing
+            sweep(self.output_dir)  # a worker's, if one was ended while writing
             raise
         if problems and not self.keep_going:
             _discard_all(done)
@@ -316,9 +493,13 @@ class Builder:
             for task in tasks:
                 yield worker(task)
             return
-        with ProcessPoolExecutor(
-            self.jobs, initializer=_start_worker, initargs=(self.templates_dir,)
-        ) as pool:
+        requests = _StopRequests()
+        with (
+            ProcessPoolExecutor(
+                self.jobs, initializer=_start_worker, initargs=(self.templates_dir,)
+            ) as pool,
+            requests.held(),  # see _StopRequests: a Ctrl+C stops the build between two steps
+        ):
             pending: list[Future[Outcome]] = []
             try:
                 queue = iter(tasks)
@@ -328,15 +509,18 @@ class Builder:
                         if len(pending) >= WINDOW * self.jobs:
                             break
                 while pending:
-                    outcome = pending.pop(0).result()
+                    outcome = _result(pending[0], requests)
+                    del pending[0]  # only now: a file written for it is removed until then
                     following = next(queue, None)
                     if following is not None:
                         pending.append(pool.submit(_work, following))
                     yield outcome
+            except BrokenProcessPool as error:
+                raise WorkerLostError() from error
             finally:
-                if pending:  # interrupted: the documents in flight are not wanted any more
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    _discard_results(pending)
+                # Bounded, on every way out: a stuck worker cannot hang the build, and the
+                # pool is stopped before the signals held back are acted on.
+                _stop_pool(pool, pending, requests)
 
     def _plan(self, paths: Iterable[Path]) -> _Plan:
         plan = _Plan()
@@ -438,4 +622,4 @@ def build(
     return builder.run(paths, on_written)
 
 
-__all__ = ["BuildReport", "Builder", "Worker", "build"]
+__all__ = ["BuildReport", "Builder", "Worker", "WorkerLostError", "build"]
