@@ -17,6 +17,7 @@ from docx.shared import Length, Mm, Pt
 from docgen.check.facts import DocumentFacts, Location, ParagraphFacts
 from docgen.check.roles import (
     AUTHORITY_RE,
+    CERTAIN,
     CHUONG_RE,
     DIEM_RE,
     DIEU_RE,
@@ -86,6 +87,11 @@ class Finding:
     expected: str
     found: str
     ref: str
+    confidence: str | None = None
+    """How sure the identification of the paragraph's component is (``roles.CERTAIN``,
+    ``LIKELY`` or ``GUESS``), for a finding that depends on it; None for a finding on the
+    whole document or on the text itself (font, characters), which holds whatever the
+    paragraph is."""
 
     def sort_key(self) -> tuple[int, int, str]:
         part = 0 if self.location is None else (1 if self.location.part == "body" else 0)
@@ -159,12 +165,17 @@ class Checker:
         error on a paragraph identified without certainty is recorded as a warning."""
         location = None if paragraph is None else paragraph.location
         excerpt = "" if paragraph is None else _excerpt(paragraph.text)
-        if paragraph is not None and severity == ERROR and not rule.startswith(TEXT_RULES):
-            # A finding on a component identified only from layout habits may be a misreading.
+        confidence = None
+        if paragraph is not None and not rule.startswith(TEXT_RULES):
             index = self._index.get(id(paragraph)) if index is None else index
-            if index is not None and not self.roles.sure(index):
-                severity = WARNING
-        self.findings.append(Finding(rule, severity, location, excerpt, expected, found, ref))
+            if index is not None:
+                confidence = self.roles.confidence.get(index, CERTAIN)
+                # A finding on a component identified only from layout habits may be a
+                # misreading: an error there is said as a warning.
+                if severity == ERROR and confidence != CERTAIN:
+                    severity = WARNING
+        finding = Finding(rule, severity, location, excerpt, expected, found, ref, confidence)
+        self.findings.append(finding)
 
     def text_of(self, index: int, role: str) -> str:
         """Return the text of component ``role`` in paragraph ``index``: its part of a header

@@ -26,8 +26,13 @@ JSON schema (version 1), stable::
               "excerpt": "Để thực hiện thắng lợi…",
               "expected": "lùi đầu dòng 1 – 1,27 cm",
               "found": "0 cm",
-              "ref": "Phụ lục I, Mục II.6.e: …"
-            }
+              "ref": "Phụ lục I, Mục II.6.e: …",
+              "confidence": "certain"           # how sure the paragraph's identification
+            }                                   #   is: "certain", "likely" (an error is then
+                                                #   a warning) or "guess"; null for findings
+                                                #   on the whole document or on the text
+                                                #   itself (font, characters). A key added
+                                                #   to schema 1; readers ignore unknown keys.
           ],
           "summary": {"errors": 1, "warnings": 0}
         }
@@ -85,9 +90,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docgen.check.checker import ERROR, NOT_ADMINISTRATIVE, WARNING, DocumentInfo, Finding
+from docgen.check.roles import CERTAIN, GUESS, LIKELY
 
 SCHEMA = "docgen-check/1"
 SEVERITY_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
+CONFIDENCE_LABELS = {
+    LIKELY: "đoạn này có lẽ là thành phần đó, chưa chắc chắn",
+    GUESS: "đoạn này được đoán là thành phần đó",
+}
+"""What the text report says after the rule of a finding on an unsure identification."""
 
 
 @dataclass
@@ -130,6 +141,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "expected": finding.expected,
         "found": finding.found,
         "ref": finding.ref,
+        "confidence": finding.confidence,
     }
 
 
@@ -164,9 +176,12 @@ def to_text(reports: list[FileReport]) -> str:
         for finding in report.findings:
             where = finding.location.describe() if finding.location else "toàn văn bản"
             excerpt = f" “{finding.excerpt}”" if finding.excerpt else ""
+            doubt = CONFIDENCE_LABELS.get(finding.confidence or CERTAIN)
+            unsure = f" ({doubt})" if doubt else ""
             lines.append(
                 f"{report.file}: {where}{excerpt}: {SEVERITY_LABELS[finding.severity]} "
-                f"[{finding.rule}]: cần {finding.expected}; thực tế: {finding.found} ({finding.ref})"
+                f"[{finding.rule}]{unsure}: cần {finding.expected}; thực tế: {finding.found} "
+                f"({finding.ref})"
             )
         errors, warnings = report.count(ERROR), report.count(WARNING)
         if errors or warnings:

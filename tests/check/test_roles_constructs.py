@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 
 from docgen.check.checker import ERROR, WARNING, Checker, check
 from docgen.check.facts import DocumentFacts
+from docgen.check.files import check_file
 from docgen.check.inspect import inspect_file
+from docgen.check.report import to_json, to_text
 from docgen.check.roles import CERTAIN, LIKELY, identify
 from tests.check import office_constructs as oc
 
@@ -44,6 +47,24 @@ def test_finding_on_a_typed_header_is_a_warning() -> None:
         ("CO_QUAN_BAN_HANH.SIZE", WARNING, "ỦY BAN NHÂN DÂN"),
         ("CO_QUAN_BAN_HANH.SIZE", WARNING, "HUYỆN ĐẮK HÀ"),
     ]
+
+
+def test_a_finding_on_an_unsure_identification_says_so() -> None:
+    report = check_file(oc.typed_header_cong_van(agency_size=14))
+    assert [f.confidence for f in report.findings] == [LIKELY, LIKELY]
+    data = json.loads(to_json([report]))
+    assert [f["confidence"] for f in data["files"][0]["findings"]] == ["likely", "likely"]
+    lines = to_text([report]).splitlines()
+    assert (
+        "cảnh báo [CO_QUAN_BAN_HANH.SIZE] (đoạn này có lẽ là thành phần đó, chưa chắc chắn): cần"
+        in lines[0]
+    )
+
+
+def test_a_finding_on_a_certain_identification_says_nothing_more() -> None:
+    report = check_file(oc.typed_header_cong_van(agency_size=14))
+    certain = replace(report, findings=[replace(f, confidence=CERTAIN) for f in report.findings])
+    assert "] (" not in to_text([certain]).splitlines()[0].split(": cần")[0]
 
 
 def test_lines_as_shapes_in_the_next_table_row_are_found() -> None:

@@ -1807,9 +1807,11 @@ def test_json_report_structure(tmp_path: Path) -> None:
     assert checked["error"] is None
     assert checked["summary"] == {"errors": 1, "warnings": 1}
     margin, alignment = checked["findings"]
-    keys = {"rule", "severity", "location", "excerpt", "expected", "found", "ref"}
+    keys = {"rule", "severity", "location", "excerpt", "expected", "found", "ref", "confidence"}
     assert set(margin) == set(alignment) == keys
     assert (margin["rule"], margin["severity"], margin["location"]) == ("MARGIN_RIGHT", ERROR, None)
+    assert margin["confidence"] is None  # a finding on the whole document
+    assert alignment["confidence"] == "certain"
     assert margin["found"] == "25.4 mm"
     assert alignment["rule"] == "SO_KY_HIEU.ALIGN"
     assert alignment["severity"] == WARNING
