@@ -53,8 +53,11 @@ DOCUMENT_SUFFIXES = (".yaml", ".yml")
 BATCH_LINE = re.compile(rf"^{BATCH_KEY}\s*:", re.MULTILINE)
 PARALLEL_FROM = 8
 """Fewer documents than this are rendered in the main process: starting workers costs more."""
-WINDOW = 64
-"""Tasks in flight per worker: enough to keep them busy, few enough to bound memory."""
+WINDOW = 8
+"""Lists of tasks in flight per worker: enough to keep them busy, few enough to bound
+memory (at most WINDOW × CHUNK documents per worker)."""
+CHUNK = 8
+"""The most tasks a worker takes at a time (see :func:`_chunks`)."""
 SHUTDOWN_GRACE_S = 5.0
 """How long the workers of a stopped build may take to finish the documents they are making
 (well under a second each) and exit, before they are terminated: whatever a worker is stuck
@@ -295,8 +298,8 @@ class _StopRequests:
         self.received.append(signum)
 
 
-def _result(future: Future[Outcome], requests: _StopRequests) -> Outcome:
-    """Return the outcome of ``future`` once it is done, acting on stop requests meanwhile
+def _result(future: Future[list[Outcome]], requests: _StopRequests) -> list[Outcome]:
+    """Return the outcomes of ``future`` once it is done, acting on stop requests meanwhile
     (raises KeyboardInterrupt for Ctrl+C) and raising what the work raised."""
     requests.act()
     while not wait_for([future], timeout=POLL_S).done:
@@ -356,7 +359,7 @@ def _terminate(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> None:
 
 
 def _stop_pool(
-    pool: ProcessPoolExecutor, futures: list[Future[Outcome]], requests: _StopRequests
+    pool: ProcessPoolExecutor, futures: list[Future[list[Outcome]]], requests: _StopRequests
 ) -> None:
     """Stop ``pool`` within a bounded time and remove the temporary files of ``futures``
     (those not taken yet: all of them when the build was stopped, none when it ended).
@@ -394,9 +397,23 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(task: Task) -> Outcome:
+def _work(tasks: list[Task]) -> list[Outcome]:
     assert _WORKER is not None, "worker started without its state"
-    return _WORKER(task)
+    return [_WORKER(task) for task in tasks]
+
+
+def _chunks(tasks: list[Task], jobs: int) -> Iterator[list[Task]]:
+    """Yield ``tasks`` in order, in the lists a worker takes at a time.
+
+    A task sent to a worker alone costs the main process about half a millisecond of CPU
+    (pickling, queues, a future, the pool's threads), a fifth of rendering the document: a
+    few tasks at a time cost that once (measured: a 2,000-unit build with two workers took
+    20 % less time). Never so many that a worker is left idle while the other has a long
+    list: each gets at least eight lists to do.
+    """
+    size = max(1, min(CHUNK, len(tasks) // (jobs * 8)))
+    for start in range(0, len(tasks), size):
+        yield tasks[start : start + size]
 
 
 def _discard_all(outcomes: list[Outcome]) -> None:
@@ -406,13 +423,11 @@ def _discard_all(outcomes: list[Outcome]) -> None:
             discard(outcome.temporary)
 
 
-def _discard_results(futures: list[Future[Outcome]]) -> None:
+def _discard_results(futures: list[Future[list[Outcome]]]) -> None:
     """Remove the temporary files of the finished ones of ``futures``."""
     for future in futures:
         if future.done() and not future.cancelled() and future.exception() is None:
-            temporary = future.result().temporary
-            if temporary is not None:
-                discard(temporary)
+            _discard_all(future.result())
 
 
 class Builder:
@@ -500,24 +515,27 @@ class Builder:
             ) as pool,
             requests.held(),  # see _StopRequests: a Ctrl+C stops the build between two steps
         ):
-            pending: list[Future[Outcome]] = []
+            pending: list[Future[list[Outcome]]] = []
+            taken: list[Outcome] = []  # received from a worker, not yet handed on
             try:
-                queue = iter(tasks)
+                queue = _chunks(tasks, self.jobs)
                 with _interrupts_held():  # the first submit starts the pool's processes
-                    for task in queue:
-                        pending.append(pool.submit(_work, task))
+                    for chunk in queue:
+                        pending.append(pool.submit(_work, chunk))
                         if len(pending) >= WINDOW * self.jobs:
                             break
                 while pending:
-                    outcome = _result(pending[0], requests)
+                    taken = _result(pending[0], requests)
                     del pending[0]  # only now: a file written for it is removed until then
                     following = next(queue, None)
                     if following is not None:
                         pending.append(pool.submit(_work, following))
-                    yield outcome
+                    while taken:
+                        yield taken.pop(0)
             except BrokenProcessPool as error:
                 raise WorkerLostError() from error
             finally:
+                _discard_all(taken)
                 # Bounded, on every way out: a stuck worker cannot hang the build, and the
                 # pool is stopped before the signals held back are acted on.
                 _stop_pool(pool, pending, requests)

@@ -14,7 +14,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from docgen.build import build
+from docgen.build import Task, _chunks, build
 from docgen.cli import main
 from docgen.errors import InputError
 from docgen.sources.table import Column, read_table
@@ -176,6 +176,41 @@ def test_parallel_and_serial_builds_give_the_same_bytes(data: Path) -> None:
     build([data / BATCH], Path("two"), jobs=2)
     for path in Path("one").rglob("*.docx"):
         assert path.read_bytes() == (Path("two") / path.relative_to("one")).read_bytes()
+
+
+def _units(data: Path, count: int) -> Path:
+    """Give the CSV batch ``count`` units (the sample's rows repeated, each its own name);
+    return the batch file."""
+    table = data / "hang-loat" / "don-vi-2024.csv"
+    title, header, *rows = table.read_text(encoding="utf-8-sig").splitlines()
+    lines = [title, header]
+    for index in range(count):
+        cells = rows[index % len(rows)].split(";")
+        cells[0], cells[1] = str(index + 1), f"{cells[1]} {index + 1}"
+        lines.append(";".join(cells))
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return data / "hang-loat" / "so-ket-2024-csv.yaml"
+
+
+def test_a_large_parallel_build_matches_a_serial_one(data: Path) -> None:
+    batch = _units(data, 70)  # 71 documents: the workers take them 4 at a time
+    assert max(map(len, _chunks([Task(Path(), Path())] * 71, 2))) == 4
+    one, two = build([batch], Path("one"), jobs=1), build([batch], Path("two"), jobs=2)
+    assert len(one.rendered) == len(two.rendered) == 71
+    for path in Path("one").rglob("*.docx"):
+        assert path.read_bytes() == (Path("two") / path.relative_to("one")).read_bytes()
+    assert not list(Path("two").glob(".~dg-*"))
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "size"), [(13, 2, 1), (71, 2, 4), (1000, 2, 8), (1000, 8, 8), (40, 4, 1)]
+)
+def test_tasks_go_to_the_workers_in_order_a_few_at_a_time(count: int, jobs: int, size: int) -> None:
+    tasks = [Task(Path(f"{index}.docx"), Path("a.yaml")) for index in range(count)]
+    chunks = list(_chunks(tasks, jobs))
+    assert [task for chunk in chunks for task in chunk] == tasks
+    assert max(len(chunk) for chunk in chunks) == size
+    assert len(chunks) >= min(count, jobs * 8)  # no worker left idle for want of work
 
 
 def test_watch_rerenders_after_a_save_and_survives_a_bad_one(data: Path) -> None:
