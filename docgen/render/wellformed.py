@@ -14,9 +14,12 @@ the template's Jinja tree:
 - every placeholder stands in character data: not in a tag, an attribute, a comment or a
   CDATA section, and not right before a ``>`` (a value ending in ``]]`` would make
   ``]]>``);
-- every ``{{ value }}`` is escaped text or docgen's own markup: plain expressions, docgen's
-  filters (each returns whole ``w:`` elements built from escaped text), no ``|safe``, no
-  call of a function, no macro, include or ``{% autoescape false %}``.
+- every ``{{ value }}`` is escaped text or docgen's own markup: a plain expression (names,
+  attributes, items, constants, operators), or one of docgen's filters applied to one (each
+  returns whole ``w:`` elements built from escaped text) and output whole; no other filter
+  (``|safe``), no call of a function, no macro, include or ``{% autoescape false %}``; the
+  same plain expressions in ``{% set %}`` and in what ``{% for %}`` loops over, so that no
+  markup is kept in a variable to be cut later.
 
 Replacing a placeholder that stands in character data by escaped text or by whole
 elements leaves element content well-formed, and a block that runs zero or more times
@@ -77,24 +80,40 @@ def _fragment(body: Iterable[nodes.Node]) -> str:
                 _check(_fragment(branch))
             pieces.append(BLOCK)
         elif isinstance(node, nodes.For) and not node.recursive:
+            _check_plain(node.iter)  # what it loops over holds no markup to cut in pieces
             _check(_fragment(node.body))
             _check(_fragment(node.else_))
             pieces.append(BLOCK)
         elif isinstance(node, nodes.Assign):
-            continue  # {% set %}: no output
+            _check_plain(node.node)  # {% set %}: no output, and no markup kept for later
         else:
             raise _Unproved(type(node).__name__)
     return "".join(pieces)
 
 
 def _check_value(expression: nodes.Node) -> None:
-    """Raise _Unproved unless ``expression`` renders as escaped text or docgen's markup."""
+    """Raise _Unproved unless ``expression`` renders as escaped text or as the whole output
+    of one of docgen's filters (``{{ khoi|bang }}``; not a slice of it, not joined)."""
+    if isinstance(expression, nodes.Filter) and expression.name in BALANCED_FILTERS:
+        for node in expression.find_all(nodes.Node):  # its value and arguments
+            _refuse_markup(node)
+    else:
+        _check_plain(expression)
+
+
+def _check_plain(expression: nodes.Node) -> None:
+    """Raise _Unproved unless ``expression`` is made of names, attributes, items, constants
+    and operators: no filter, no call, nothing marked safe. (The values docgen's context
+    holds are text, numbers and objects, never markup.)"""
     # find_all yields the descendants only: the expression itself is looked at first.
     for node in (expression, *expression.find_all(nodes.Node)):
-        if isinstance(node, nodes.Call | nodes.MarkSafe | nodes.MarkSafeIfAutoescape):
-            raise _Unproved(type(node).__name__)
-        if isinstance(node, nodes.Filter) and node.name not in BALANCED_FILTERS:
-            raise _Unproved(f"filter {node.name}")
+        _refuse_markup(node)
+
+
+def _refuse_markup(node: nodes.Node) -> None:
+    """Raise _Unproved when ``node`` may produce markup or anything else unknown."""
+    if isinstance(node, nodes.Call | nodes.Filter | nodes.MarkSafe | nodes.MarkSafeIfAutoescape):
+        raise _Unproved(type(node).__name__)
 
 
 def _check(fragment: str, document: bool = False) -> None:

@@ -77,6 +77,12 @@ def test_what_a_proved_template_renders_is_well_formed(values: dict[str, object]
         "{% autoescape false %}<w:p>{{ x }}</w:p>{% endautoescape %}",
         "{% for x in xs recursive %}<w:p/>{% endfor %}",
         "<w:p>{% if x %}<w:r>{% endif %}</w:p>",  # a branch that opens an element only
+        "<w:p>{{ (x|runs)[0:5] }}</w:p>",  # a piece of docgen's markup
+        "<w:p>{{ x|runs ~ y|runs }}</w:p>",
+        "<w:p>{{ (x|e)|runs }}</w:p>",  # a filter inside docgen's
+        "{% set y = x|runs %}<w:p>{{ y[0:5] }}</w:p>",  # markup kept for later
+        "{% for c in x|runs %}<w:p>{{ c }}</w:p>{% endfor %}",  # markup looped over
+        "{% set y %}<w:r/>{% endset %}<w:p>{{ y }}</w:p>",
     ],
 )
 def test_what_could_break_is_not_proved(body: str) -> None:
