@@ -362,8 +362,7 @@ def noi_nhan_lines(items: list[str], luu: str) -> list[str]:
     return lines
 
 
-@functools.lru_cache(maxsize=4096)
-@functools.lru_cache(maxsize=4096, typed=True)
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: 1, 1.0 and True print apart
 def format_number(value: int | float | decimal.Decimal) -> str:
     """Return `value` formatted the Vietnamese way: "1.234.567", "1.234,5"."""
     if isinstance(value, int) and not isinstance(value, bool):

@@ -21,8 +21,8 @@ from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
 from docgen.errors import Problem
-from docgen.formatting import ROMAN
 from docgen.loading import FieldPath, SourceMap
+from docgen.models.blocks import TASK_REF_PATTERN
 
 _MAX_SHOWN = 60
 
@@ -41,7 +41,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     r"^[a-z0-9][a-z0-9_-]*$": _KEY_HINT,
     r"^[^\s/-]+$": "chữ viết tắt không chứa dấu cách, '/' hay '-' (ví dụ: UBND)",
     r"^\S+$": "không được chứa dấu cách (ví dụ: 'c1)' hoặc 'II.')",
-    rf"^({ROMAN}\.)?[0-9]+$": (
+    TASK_REF_PATTERN: (
         "ghi số thứ tự của nhiệm vụ như in trong bảng của kế hoạch: số của hàng, có thể kèm"
         " số La Mã của nhóm (ví dụ: 3 hoặc II.3)"
     ),

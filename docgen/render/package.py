@@ -293,6 +293,10 @@ def package_problems(parts: Mapping[str, bytes]) -> list[str]:
     return problems
 
 
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
+"""The XML declaration lxml writes, which core.xml written as a string repeats."""
+
+
 def core_properties_xml(properties: CoreProperties) -> bytes:
     """Return a ``docProps/core.xml`` holding ``properties`` and nothing of any template.
 
@@ -323,9 +327,6 @@ def core_properties_xml(properties: CoreProperties) -> bytes:
     )
     xml = f"{_DECLARATION}\n<cp:coreProperties {namespaces}>{''.join(elements)}</cp:coreProperties>"
     return xml.encode("utf-8")
-
-
-_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>"
 
 
 @functools.lru_cache(maxsize=16)  # a template's app.xml, once per template

@@ -52,8 +52,8 @@ def check_well_formed(blob: bytes) -> None:
 
     What a template renders to must be checked every time, unless the part was proved
     well-formed for all data (:mod:`docgen.render.wellformed`): a Jinja tag that a staff
-    member typed across paragraphs can cut the XML for some data and not for other. Expat without
-    a tree is the cheapest check there is. Namespaces need no check here: a rendered part
+    member typed across paragraphs can cut the XML for some data and not for other. Expat
+    without a tree is the cheapest check there is. Namespaces need no check here: a rendered part
     uses only the prefixes of its template, which was parsed when it was prepared, and the
     ``w:`` of docgen's own filters.
     """
